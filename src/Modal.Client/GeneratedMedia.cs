@@ -1,0 +1,93 @@
+using Modal.Client.Internal;
+
+namespace Modal.Client;
+
+/// <summary>
+/// What one call produced: the bytes, their real format (recognised from the bytes, not the server's label), the seed that
+/// makes it reproducible, and what it took and cost.
+/// </summary>
+public abstract class GeneratedMedia
+{
+    private protected GeneratedMedia(GenerationDetails details)
+    {
+        Content = details.Content;
+        Format = details.Format;
+        ServerContentType = details.ServerContentType;
+        Seed = details.Seed;
+        Endpoint = details.Endpoint;
+        Duration = details.Duration;
+        Cost = details.Cost;
+        CallId = details.CallId;
+    }
+
+    /// <summary>The raw bytes of the file.</summary>
+    public ReadOnlyMemory<byte> Content { get; }
+
+    /// <summary>The format recognised from the bytes.</summary>
+    public MediaFormat Format { get; }
+
+    /// <summary>The real MIME type, for example <c>image/png</c> (the servers label PNG bytes <c>image/jpeg</c>).</summary>
+    public string MediaType => MediaSniffer.MediaType(Format);
+
+    /// <summary>The file extension that fits <see cref="Format"/>, with the dot: <c>.png</c>, <c>.jpg</c>, <c>.webp</c>, <c>.mp4</c>.</summary>
+    public string FileExtension => MediaSniffer.Extension(Format);
+
+    /// <summary>The <c>Content-Type</c> the server sent (often wrong; kept for diagnostics).</summary>
+    public string? ServerContentType { get; }
+
+    /// <summary>The seed that was sent (the caller's, or the random one the SDK chose); <see langword="null"/> for endpoints without a seed.</summary>
+    public long? Seed { get; }
+
+    /// <summary>The endpoint path, for example <c>/flux</c>.</summary>
+    public string Endpoint { get; }
+
+    /// <summary>Client wall-clock time of the whole call, including queueing and cold start.</summary>
+    public TimeSpan Duration { get; }
+
+    /// <summary>The cost: reported by the server when it sent <c>x-cost-usd</c>, otherwise estimated from <see cref="Duration"/>.</summary>
+    public ModalCost Cost { get; }
+
+    /// <summary>Modal's function call id (<c>fc-…</c>), when the platform sent one.</summary>
+    public string? CallId { get; }
+
+    /// <summary>The size of <see cref="Content"/> in bytes.</summary>
+    public int Length => Content.Length;
+
+    /// <summary>Opens a read-only stream over the bytes.</summary>
+    /// <returns>A stream; disposing it is cheap.</returns>
+    public Stream OpenRead() => new MemoryStream(Content.ToArray(), writable: false);
+
+    /// <summary>Writes the bytes to a file, creating or replacing it.</summary>
+    /// <param name="path">The file path. Use <see cref="FileExtension"/> to name it.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the file is written.</returns>
+    public async Task SaveAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 81920, useAsync: true);
+        await using (stream.ConfigureAwait(false))
+        {
+            await stream.WriteAsync(Content, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes the bytes to a stream.</summary>
+    /// <param name="destination">The stream to write to; it is not closed.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the bytes are written.</returns>
+    public Task SaveAsync(Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        return destination.WriteAsync(Content, cancellationToken).AsTask();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"{Endpoint}: {MediaType}, {Length} bytes, seed {(Seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "n/a")}, {Duration.TotalSeconds:0.0} s, {Cost}";
+}

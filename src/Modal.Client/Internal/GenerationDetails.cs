@@ -1,0 +1,12 @@
+namespace Modal.Client.Internal;
+
+/// <summary>Everything a result is built from.</summary>
+internal sealed record GenerationDetails(
+    string Endpoint,
+    ReadOnlyMemory<byte> Content,
+    MediaFormat Format,
+    string? ServerContentType,
+    long? Seed,
+    TimeSpan Duration,
+    ModalCost Cost,
+    string? CallId);

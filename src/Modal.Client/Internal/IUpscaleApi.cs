@@ -1,0 +1,10 @@
+using Refit;
+
+namespace Modal.Client.Internal;
+
+/// <summary>The Refit surface of the upscaling family. Hosts are resolved per endpoint by <see cref="ModalRoutingHandler"/>.</summary>
+internal interface IUpscaleApi
+{
+    [Post("/seedvr2")]
+    Task<HttpResponseMessage> SeedVr2Async([Body] SeedVr2Request request, CancellationToken cancellationToken);
+}

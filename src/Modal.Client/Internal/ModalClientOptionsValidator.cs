@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Options;
+
+namespace Modal.Client.Internal;
+
+/// <summary>Checks the DataAnnotations of <see cref="ModalClientOptions"/> (source-generated, no reflection).</summary>
+[OptionsValidator]
+internal sealed partial class ModalClientOptionsAnnotationsValidator : IValidateOptions<ModalClientOptions>;
+
+/// <summary>The cross-field rules of <see cref="ModalClientOptions"/>, with messages that quote the bad value and name the fix.</summary>
+internal sealed class ModalClientOptionsValidator : IValidateOptions<ModalClientOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ModalClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        ValidateWorkspace(options, failures);
+        ValidateUrl(options.BaseUrl, "BaseUrl", failures);
+        foreach (var (app, url) in options.AppUrls)
+        {
+            if (!ModalApp.TryFind(app, out _))
+            {
+                failures.Add($"AppUrls has the key '{app}', which is not a Modal app of this SDK. Use one of: {string.Join(", ", ModalApp.All)}.");
+            }
+
+            ValidateUrl(url, $"AppUrls[\"{app}\"]", failures);
+        }
+
+        var unrouted = ModalApp.All.Where(a => AppUrlResolver.TryResolve(options, a) is null).ToList();
+        if (unrouted.Count > 0)
+        {
+            failures.Add(
+                $"No URL for the app(s) {string.Join(", ", unrouted)}. Set Workspace (e.g. \"ryla\"), BaseUrl (one URL for every app), "
+                + "or AppUrls for each app. With the Modal.Client.Testing package, options.UseFakeDeployment(fake) sets them all.");
+        }
+
+        if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero)
+        {
+            failures.Add($"Timeout is {timeout}; use a positive budget such as 00:10:00, or remove it to use each endpoint's default.");
+        }
+
+        foreach (var (path, budget) in options.EndpointTimeouts)
+        {
+            if (!ModalCatalog.TryFind(path, out var endpoint) || endpoint.Status != ModalEndpointStatus.Current)
+            {
+                failures.Add($"EndpointTimeouts has the key '{path}', which is not a current endpoint. Use a path such as \"/seedvr2\".");
+            }
+
+            if (budget <= TimeSpan.Zero)
+            {
+                failures.Add($"EndpointTimeouts[\"{path}\"] is {budget}; use a positive budget such as 00:15:00.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateWorkspace(ModalClientOptions options, List<string> failures)
+    {
+        if (options.Workspace is not { } workspace)
+        {
+            return;
+        }
+
+        // The character rules are checked by the DataAnnotations validator; here only the composed host length.
+        var trimmed = workspace.Trim();
+
+        foreach (var app in ModalApp.All.Where(a => !options.AppUrls.ContainsKey(a.Name)))
+        {
+            var label = AppUrlResolver.ComposeLabel(trimmed.ToLowerInvariant(), app);
+            if (label.Length > AppUrlResolver.MaxDnsLabelLength)
+            {
+                failures.Add(
+                    $"The host label '{label}' composed from Workspace '{workspace}' has {label.Length} characters, more than DNS allows ({AppUrlResolver.MaxDnsLabelLength}); "
+                    + $"Modal shortens such names in a way that cannot be predicted. Copy the app's URL from the Modal dashboard into AppUrls[\"{app.Name}\"].");
+            }
+        }
+    }
+
+    private static void ValidateUrl(Uri? url, string name, List<string> failures)
+    {
+        if (url is null)
+        {
+            return;
+        }
+
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            failures.Add($"{name} '{url}' must be an absolute http or https URL, for example https://ryla--ryla-flux-comfyui-fastapi-app.modal.run.");
+            return;
+        }
+
+        if (!string.IsNullOrEmpty(url.UserInfo))
+        {
+            failures.Add($"{name} for host '{url.Host}' carries credentials in the URL; remove them (they would be logged and sent in clear text). Modal proxy auth uses headers, not URL credentials.");
+        }
+
+        if (!string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+        {
+            failures.Add($"{name} '{url.GetLeftPart(UriPartial.Path)}' must not have a query or fragment; give the app's base URL only.");
+        }
+    }
+}

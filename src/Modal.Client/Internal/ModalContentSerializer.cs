@@ -1,0 +1,40 @@
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Refit;
+
+namespace Modal.Client.Internal;
+
+/// <summary>
+/// Refit's one serializer seam, bound to <see cref="ModalJsonContext"/>. Bodies are serialized once to a byte array
+/// (with a Content-Length, no chunking) so that a request can be sent again without re-serializing.
+/// </summary>
+internal sealed class ModalContentSerializer : IHttpContentSerializer
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    public HttpContent ToHttpContent<T>(T item)
+    {
+        var typeInfo = TypeInfo<T>();
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(item, typeInfo));
+        content.Headers.ContentType = Json;
+        return content;
+    }
+
+    public async Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await JsonSerializer.DeserializeAsync(stream, TypeInfo<T>(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public string? GetFieldNameForProperty(PropertyInfo propertyInfo) => null;
+
+    private static JsonTypeInfo<T> TypeInfo<T>() =>
+        ModalJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered in {nameof(ModalJsonContext)}.");
+}

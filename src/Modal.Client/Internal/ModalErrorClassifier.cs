@@ -1,0 +1,232 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Modal.Client.Internal;
+
+/// <summary>
+/// Maps every error shape of the contract to the typed exceptions: E1 <c>{"detail"}</c>, E2/E3
+/// <c>{"error","details","type"[,"path"]}</c>, E4 404 Not Found, E5 plain-text platform errors.
+/// </summary>
+internal static class ModalErrorClassifier
+{
+    /// <summary>Error bodies are small; read at most this much of one.</summary>
+    public const int MaxErrorBodyBytes = 64 * 1024;
+
+    private const int MaxMessageLength = 500;
+
+    public static async Task<ModalException> ClassifyAsync(
+        HttpResponseMessage response, ModalEndpoint endpoint, string? callId, CancellationToken cancellationToken)
+    {
+        var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        return Classify(new ErrorContext((int)response.StatusCode, endpoint, callId, RetryAfter(response)), body);
+    }
+
+    internal static ModalException Classify(ErrorContext context, string body)
+    {
+        var (status, endpoint) = (context.Status, context.Endpoint);
+        var trimmed = body.TrimStart();
+        if (trimmed.StartsWith('{') && TryParseJson(trimmed) is { } json)
+        {
+            using (json)
+            {
+                var root = json.RootElement;
+                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("detail", out var detail))
+                {
+                    return FromDetail(context, detail);
+                }
+
+                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error))
+                {
+                    return FromErrorBody(context, root, error);
+                }
+            }
+        }
+
+        return FromPlatformText(context, trimmed);
+    }
+
+    private static ModalException FromDetail(ErrorContext context, JsonElement detail)
+    {
+        var (status, endpoint) = (context.Status, context.Endpoint);
+        var text = detail.ValueKind == JsonValueKind.String ? detail.GetString() ?? string.Empty : detail.GetRawText();
+        if (status == (int)HttpStatusCode.NotFound && text == "Not Found")
+        {
+            var alternative = AlternativeFor(endpoint);
+            return new ModalEndpointNotDeployedException(
+                $"{endpoint.Path} is not deployed on the app {endpoint.App} (404 Not Found)."
+                + (alternative is null ? " Check the deployment with a health check." : $" Try {alternative} instead."),
+                endpoint.Path,
+                alternative)
+            {
+                StatusCode = context.Status,
+                App = context.Endpoint.App?.Name,
+                CallId = context.CallId,
+            };
+        }
+
+        const string loraNotFound = "LoRA not found: ";
+        if (status == (int)HttpStatusCode.NotFound && text.StartsWith(loraNotFound, StringComparison.Ordinal))
+        {
+            var file = text[loraNotFound.Length..].Split(' ', 2)[0].TrimEnd('.');
+            return new ModalLoraNotFoundException(
+                $"{endpoint.Path}: LoRA file '{file}' was not found on the app. Train or upload it first; a LoRA trained after the container started may need the container to recycle (about 5 idle minutes).",
+                endpoint.Path,
+                file)
+            {
+                StatusCode = context.Status,
+                App = context.Endpoint.App?.Name,
+                CallId = context.CallId,
+            };
+        }
+
+        // E1: an HTTPException raised by the handler before (400/404) or after (501/502/503) GPU work.
+        var mayHaveRun = status >= 500;
+        return new ModalApiException($"{endpoint.Path} failed with HTTP {status}: {Shorten(text)}", endpoint.Path, mayHaveRun)
+        {
+            ServerMessage = text,
+            ServerErrorType = "HTTPException",
+            StatusCode = context.Status,
+            App = context.Endpoint.App?.Name,
+            CallId = context.CallId,
+        };
+    }
+
+    private static ModalApiException FromErrorBody(ErrorContext context, JsonElement root, JsonElement error)
+    {
+        var (status, endpoint) = (context.Status, context.Endpoint);
+        var message = error.ValueKind == JsonValueKind.String ? error.GetString() ?? string.Empty : error.GetRawText();
+        var type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        var traceback = root.TryGetProperty("details", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+
+        // A validation failure raised before the workflow (missing field, HTTPException) cannot have run GPU work;
+        // anything else may have (E3 routes report workflow failures as 400/404/503 by a substring heuristic).
+        var beforeWork = type is "HTTPException" or "KeyError"
+            || message.Contains(" is required", StringComparison.OrdinalIgnoreCase)
+            || message.StartsWith("Missing '", StringComparison.Ordinal)
+            || message.StartsWith("Maximum ", StringComparison.Ordinal);
+        var typeText = type is null ? string.Empty : $" ({type})";
+        return new ModalApiException(
+            $"{endpoint.Path} failed with HTTP {status}{typeText}: {Shorten(FirstLine(message))}", endpoint.Path, !beforeWork)
+        {
+            ServerMessage = message,
+            ServerErrorType = type,
+            ServerTraceback = traceback,
+            StatusCode = context.Status,
+            App = context.Endpoint.App?.Name,
+            CallId = context.CallId,
+        };
+    }
+
+    private static ModalException FromPlatformText(ErrorContext context, string text)
+    {
+        var (status, endpoint) = (context.Status, context.Endpoint);
+        var kind = PlatformError(status, text);
+        var isApp = kind == ModalPlatformError.Other && !text.StartsWith("modal-http:", StringComparison.Ordinal);
+        if (isApp && status is >= 400 and < 500 && status is not (408 or 429))
+        {
+            // Not JSON and not the platform: an unexpected body from the app or a proxy in front of it.
+            return new ModalApiException($"{endpoint.Path} failed with HTTP {status}: {Shorten(text)}", endpoint.Path, gpuWorkMayHaveRun: false)
+            {
+                ServerMessage = Shorten(text),
+            };
+        }
+
+        var mayHaveRun = kind is ModalPlatformError.ExecutionTimedOut or ModalPlatformError.TerminatedBySignal
+            or ModalPlatformError.ResultExpired or ModalPlatformError.ServerError or ModalPlatformError.Other;
+        var shown = text.Length == 0 ? $"HTTP {status} with an empty body" : Shorten(FirstLine(text));
+        return new ModalPlatformException($"{endpoint.Path}: Modal answered {status}: {shown}. {Advice(kind, endpoint)}", endpoint.Path, mayHaveRun, kind)
+        {
+            PlatformMessage = shown,
+            RetryAfter = context.RetryAfter,
+            StatusCode = context.Status,
+            App = context.Endpoint.App?.Name,
+            CallId = context.CallId,
+        };
+    }
+
+    internal static ModalPlatformError PlatformError(int status, string text) => status switch
+    {
+        429 => ModalPlatformError.RateLimited,
+        408 => ModalPlatformError.ResultExpired,
+        401 when text.Contains("missing credentials", StringComparison.OrdinalIgnoreCase) => ModalPlatformError.ProxyAuthMissing,
+        401 when text.Contains("invalid credentials", StringComparison.OrdinalIgnoreCase) => ModalPlatformError.ProxyAuthInvalid,
+        400 when text.Contains("bad redirect method", StringComparison.OrdinalIgnoreCase) => ModalPlatformError.BadRedirectMethod,
+        404 when text.Contains("invalid function call", StringComparison.OrdinalIgnoreCase) => ModalPlatformError.InvalidFunctionCall,
+        404 when text.Contains("is stopped", StringComparison.OrdinalIgnoreCase) => ModalPlatformError.AppStopped,
+        404 when text.Contains("is disabled", StringComparison.OrdinalIgnoreCase) => ModalPlatformError.WorkspaceDisabled,
+        >= 500 when text.Contains("timed out", StringComparison.OrdinalIgnoreCase) => ModalPlatformError.ExecutionTimedOut,
+        >= 500 when text.Contains("terminated by signal", StringComparison.OrdinalIgnoreCase) => ModalPlatformError.TerminatedBySignal,
+        >= 500 => ModalPlatformError.ServerError,
+        _ => ModalPlatformError.Other,
+    };
+
+    private static string Advice(ModalPlatformError kind, ModalEndpoint endpoint) => kind switch
+    {
+        ModalPlatformError.RateLimited => "The workspace allows 200 web requests per second; wait and try again.",
+        ModalPlatformError.ResultExpired => "The result URL expired or the call was cancelled; the GPU job may have run and been billed.",
+        ModalPlatformError.ProxyAuthMissing => "The app requires proxy auth: configure the Modal-Key and Modal-Secret token.",
+        ModalPlatformError.ProxyAuthInvalid => "The proxy-auth token was rejected: check the Modal-Key and Modal-Secret values.",
+        ModalPlatformError.BadRedirectMethod => "A result URL must be fetched with GET.",
+        ModalPlatformError.InvalidFunctionCall => $"The app {endpoint.App} is not deployed or was stopped: deploy it, or check the workspace and app URL.",
+        ModalPlatformError.AppStopped => $"The app {endpoint.App} is stopped: deploy it again.",
+        ModalPlatformError.WorkspaceDisabled => "The Modal workspace is disabled: check its billing and status on modal.com.",
+        ModalPlatformError.ExecutionTimedOut => "The function ran past its container timeout; the GPU time was billed.",
+        ModalPlatformError.TerminatedBySignal => "The container crashed (often out of memory); the GPU time was billed.",
+        ModalPlatformError.ServerError => "A platform error; the GPU job may have run.",
+        _ => "The GPU job may have run.",
+    };
+
+    private static string? AlternativeFor(ModalEndpoint endpoint) => endpoint.Path switch
+    {
+        "/sdxl-turbo" or "/sdxl-lightning" => "/z-image-danrisi (fast) or /flux (the selector's fast-preview pair)",
+        _ => endpoint.Alternative,
+    };
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow > TimeSpan.Zero ? date - DateTimeOffset.UtcNow : TimeSpan.Zero,
+        _ => null,
+    };
+
+    private static async Task<string> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new byte[MaxErrorBodyBytes];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+            }
+
+            return Encoding.UTF8.GetString(buffer, 0, total);
+        }
+    }
+
+    private static JsonDocument? TryParseJson(string text)
+    {
+        try
+        {
+            return JsonDocument.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string FirstLine(string text)
+    {
+        var newline = text.IndexOf('\n', StringComparison.Ordinal);
+        return newline < 0 ? text : text[..newline];
+    }
+
+    private static string Shorten(string text) => text.Length <= MaxMessageLength ? text : text[..MaxMessageLength] + "…";
+}
+
+/// <summary>What the classifier knows about a failed response besides its body.</summary>
+internal readonly record struct ErrorContext(int Status, ModalEndpoint Endpoint, string? CallId, TimeSpan? RetryAfter = null);

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace Modal.Client.Internal;
+
+/// <summary>
+/// The one serialization context: every wire type, snake_case names, nulls omitted (the servers break on explicit
+/// <c>null</c>, contract §2.1). No reflection-based serialization anywhere.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    GenerationMode = JsonSourceGenerationMode.Default)]
+[JsonSerializable(typeof(FluxRequest))]
+[JsonSerializable(typeof(FluxDevRequest))]
+[JsonSerializable(typeof(FluxDevLoraRequest))]
+[JsonSerializable(typeof(SdxlTurboRequest))]
+[JsonSerializable(typeof(SdxlLightningRequest))]
+[JsonSerializable(typeof(QwenImageRequest))]
+[JsonSerializable(typeof(QwenImageFastRequest))]
+[JsonSerializable(typeof(QwenImageLoraRequest))]
+[JsonSerializable(typeof(ZImageSimpleRequest))]
+[JsonSerializable(typeof(ZImageDanrisiRequest))]
+[JsonSerializable(typeof(ZImageLoraRequest))]
+[JsonSerializable(typeof(SdxlInstantIdRequest))]
+[JsonSerializable(typeof(FluxPulidRequest))]
+[JsonSerializable(typeof(FluxIpAdapterFaceIdRequest))]
+[JsonSerializable(typeof(Wan26Request))]
+[JsonSerializable(typeof(Wan26R2VRequest))]
+[JsonSerializable(typeof(Wan26LoraRequest))]
+[JsonSerializable(typeof(VideoFaceSwapRequest))]
+[JsonSerializable(typeof(SeedVr2Request))]
+[JsonSerializable(typeof(QwenImageEditRequest))]
+[JsonSerializable(typeof(QwenImageInpaintRequest))]
+internal sealed partial class ModalJsonContext : JsonSerializerContext;

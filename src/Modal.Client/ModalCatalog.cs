@@ -1,0 +1,65 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Modal.Client;
+
+/// <summary>
+/// The endpoint inventory: the 21 current endpoints, the 4 removed ones with their alternatives and the 2 future ones.
+/// This is the one place that maps endpoints to apps, families, output kinds, documented time and cost, and budgets.
+/// </summary>
+public static partial class ModalCatalog
+{
+    private static readonly ModalEndpoint[] Entries = Build();
+
+    private static readonly FrozenDictionary<string, ModalEndpoint> ByPath =
+        Entries.ToFrozenDictionary(e => e.Path, StringComparer.Ordinal);
+
+    /// <summary>Every endpoint of the inventory (current, removed and future), current ones first in inventory order.</summary>
+    public static IReadOnlyList<ModalEndpoint> All { get; } = Array.AsReadOnly(Entries);
+
+    /// <summary>The 21 endpoints that can be called today.</summary>
+    public static IReadOnlyList<ModalEndpoint> Current { get; } = [.. All.Where(e => e.Status == ModalEndpointStatus.Current)];
+
+    /// <summary>The GPU price used for cost estimates: L40S, USD per second (contract X.10).</summary>
+    public const decimal GpuPriceUsdPerSecond = 0.000542m;
+
+    /// <summary>Finds an endpoint by path (with or without the leading slash).</summary>
+    /// <param name="path">For example <c>/flux</c> or <c>wan2.6</c>.</param>
+    /// <param name="endpoint">The endpoint, when found.</param>
+    /// <returns><see langword="true"/> when the inventory knows <paramref name="path"/>.</returns>
+    public static bool TryFind(string? path, [NotNullWhen(true)] out ModalEndpoint? endpoint)
+    {
+        endpoint = null;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return false;
+        }
+
+        var normalized = path.StartsWith('/') ? path : "/" + path;
+        return ByPath.TryGetValue(normalized, out endpoint);
+    }
+
+    /// <summary>
+    /// Returns the current endpoint at <paramref name="path"/>; a removed or future endpoint is refused with the
+    /// reason and the alternative, so it cannot be called by accident.
+    /// </summary>
+    /// <param name="path">For example <c>/flux</c>.</param>
+    /// <returns>The endpoint.</returns>
+    /// <exception cref="ModalEndpointUnavailableException">The endpoint was removed or is not yet available.</exception>
+    /// <exception cref="ArgumentException">The inventory has no such endpoint.</exception>
+    public static ModalEndpoint GetCurrent(string path)
+    {
+        if (!TryFind(path, out var endpoint))
+        {
+            throw new ArgumentException(
+                $"'{path}' is not an endpoint of the inventory. Known endpoints: {string.Join(", ", Current.Select(e => e.Path))}.",
+                nameof(path));
+        }
+
+        return endpoint.Status == ModalEndpointStatus.Current
+            ? endpoint
+            : throw new ModalEndpointUnavailableException(endpoint);
+    }
+
+    internal static ModalEndpoint Get(string path) => ByPath[path];
+}

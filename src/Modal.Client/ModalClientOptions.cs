@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Modal.Client;
+
+/// <summary>
+/// Where the Modal apps are and how long calls may take. Bind it from configuration (section <c>Modal</c>) or set it in
+/// <c>AddModalClient(o => ...)</c>; it is validated when the first client is built.
+/// </summary>
+/// <remarks>
+/// Each app's base URL is resolved in this order: <see cref="AppUrls"/> for that app, then <see cref="BaseUrl"/>,
+/// then the URL composed from <see cref="Workspace"/>:
+/// <c>https://{workspace}--{app}-comfyui-fastapi-app.modal.run</c>.
+/// </remarks>
+public sealed class ModalClientOptions
+{
+    /// <summary>The configuration section that <c>AddModalClient(IConfiguration)</c> reads by convention.</summary>
+    public const string SectionName = "Modal";
+
+    /// <summary>
+    /// The Modal workspace that serves the apps, for example <c>ryla</c>. Used to compose each app's URL when neither
+    /// <see cref="AppUrls"/> nor <see cref="BaseUrl"/> gives one.
+    /// </summary>
+    /// <value>No default.</value>
+    [RegularExpression(
+        "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$",
+        ErrorMessage = "Workspace must be a Modal workspace name: letters, digits and inner hyphens only, for example \"ryla\".")]
+    public string? Workspace { get; set; }
+
+    /// <summary>
+    /// One base URL for every app (a gateway, a proxy or a fake deployment); the endpoint path is appended to it.
+    /// </summary>
+    /// <value>No default.</value>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>
+    /// Base URLs per app, keyed by <see cref="ModalApp.Name"/> (for example <c>ryla-flux</c>). Use it for
+    /// <c>modal serve</c> (<c>-dev</c>) URLs, multi-environment workspaces or long names that do not compose.
+    /// </summary>
+    public IDictionary<string, Uri> AppUrls { get; } = new Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A time budget for every call, replacing each endpoint's <see cref="ModalEndpoint.DefaultBudget"/>.
+    /// <see cref="EndpointTimeouts"/> still wins for the endpoints it names.
+    /// </summary>
+    /// <value>No default: each endpoint uses its catalog budget (5 to 13 minutes).</value>
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>Time budgets per endpoint, keyed by path (for example <c>/seedvr2</c>).</summary>
+    public IDictionary<string, TimeSpan> EndpointTimeouts { get; } = new Dictionary<string, TimeSpan>(StringComparer.OrdinalIgnoreCase);
+
+    internal TimeSpan BudgetFor(ModalEndpoint endpoint) =>
+        EndpointTimeouts.TryGetValue(endpoint.Path, out var perEndpoint) ? perEndpoint
+        : Timeout ?? endpoint.DefaultBudget;
+}

@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Options;
+using Modal.Client.Internal;
+using Refit;
+
+namespace Modal.Client;
+
+/// <summary>Registers Modal.Client in a service collection.</summary>
+public static class ModalClientServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IModalClient"/> (and each family client) configured in code. Calling it again only adds the
+    /// configuration step; the clients are registered once.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options, for example <c>o =&gt; o.Workspace = "ryla"</c>.</param>
+    /// <returns>A builder for further configuration.</returns>
+    public static ModalClientBuilder AddModalClient(this IServiceCollection services, Action<ModalClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.Configure(configure);
+        return services.AddModalClientCore();
+    }
+
+    /// <summary>
+    /// Adds <see cref="IModalClient"/> (and each family client) bound to a configuration section, for example
+    /// <c>builder.Configuration.GetSection("Modal")</c> with keys <c>Workspace</c>, <c>BaseUrl</c>, <c>AppUrls:ryla-flux</c>,
+    /// <c>Timeout</c> and <c>EndpointTimeouts:/seedvr2</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section that holds the options.</param>
+    /// <returns>A builder for further configuration.</returns>
+    public static ModalClientBuilder AddModalClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ModalClientOptions>().Bind(configuration);
+        return services.AddModalClientCore();
+    }
+
+    private static ModalClientBuilder AddModalClientCore(this IServiceCollection services)
+    {
+        var builder = new ModalClientBuilder(services);
+        if (services.Any(d => d.ServiceType == typeof(ModalCallRunner)))
+        {
+            return builder;
+        }
+
+        services.AddOptions<ModalClientOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModalClientOptions>, ModalClientOptionsAnnotationsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModalClientOptions>, ModalClientOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddTransient<ModalRoutingHandler>();
+        services.TryAddSingleton<ModalCallRunner>();
+
+        var settings = new RefitSettings(new ModalContentSerializer());
+        AddApi<IFluxApi>(services, settings);
+        AddApi<ISdxlApi>(services, settings);
+        AddApi<IQwenApi>(services, settings);
+        AddApi<IZImageApi>(services, settings);
+        AddApi<IFaceApi>(services, settings);
+        AddApi<IVideoApi>(services, settings);
+        AddApi<IEditApi>(services, settings);
+        AddApi<IUpscaleApi>(services, settings);
+        ConfigurePipeline(services.AddHttpClient(ModalCallRunner.ResultClientName));
+
+        services.TryAddTransient<IFluxClient, FluxClient>();
+        services.TryAddTransient<ISdxlClient, SdxlClient>();
+        services.TryAddTransient<IQwenClient, QwenClient>();
+        services.TryAddTransient<IZImageClient, ZImageClient>();
+        services.TryAddTransient<IFaceClient, FaceClient>();
+        services.TryAddTransient<IVideoClient, VideoClient>();
+        services.TryAddTransient<IEditClient, EditClient>();
+        services.TryAddTransient<IUpscaleClient, UpscaleClient>();
+        services.TryAddTransient<IModalClient, ModalClient>();
+        return builder;
+    }
+
+    private static void AddApi<TApi>(IServiceCollection services, RefitSettings settings)
+        where TApi : class
+        => ConfigurePipeline(services.AddRefitGeneratedClient<TApi>(
+            ModalJsonContext.Default, _ => settings, "Modal.Client." + typeof(TApi).Name.TrimStart('I'), allowReflectionFallback: false));
+
+    /// <summary>
+    /// The SDK owns its clients' pipeline (Appendix P14): handlers a host adds to every client (for example the standard
+    /// resilience handler of .NET Aspire's service defaults, with 10 s / 30 s timeouts and POST retries) are removed,
+    /// redirects are handled by the SDK (never re-POSTed), and HttpClient's own 100 s timeout is replaced by the call budget.
+    /// </summary>
+    private static void ConfigurePipeline(IHttpClientBuilder builder)
+    {
+        builder
+            .ConfigureHttpClient(client =>
+            {
+                client.BaseAddress = ModalRoutingHandler.UnroutedBaseAddress;
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectTimeout = TimeSpan.FromSeconds(30),
+            })
+            .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear())
+            .AddHttpMessageHandler<ModalRoutingHandler>();
+    }
+}

@@ -1,0 +1,34 @@
+using Modal.Client.Internal;
+
+namespace Modal.Client;
+
+/// <summary>A <c>POST /qwen-image-2512-fast</c> request: Qwen-Image 2512 with the Lightning LoRA always on, on ryla-qwen-image.</summary>
+/// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
+public sealed record QwenImageFastRequest : ISeededRequest<QwenImageFastRequest>
+{
+    /// <summary>The positive prompt. Optional: the server uses "A beautiful woman" without one.</summary>
+    public string? Prompt { get; init; }
+
+    /// <summary>An aspect ratio; when set it overrides <see cref="Width"/> and <see cref="Height"/>. Server default: none.</summary>
+    public QwenAspectRatio? AspectRatio { get; init; }
+
+    /// <summary>Output width in pixels. Server default: 1328.</summary>
+    public int? Width { get; init; }
+
+    /// <summary>Output height in pixels. Server default: 1328.</summary>
+    public int? Height { get; init; }
+
+    /// <summary>Sampling steps. Server default: 4.</summary>
+    public int? Steps { get; init; }
+
+    /// <summary>CFG. Server default: 1.0.</summary>
+    public double? Cfg { get; init; }
+
+    /// <summary>The seed. When unset the SDK sends a random one (the server would pick one too) and reports it on the result.</summary>
+    public long? Seed { get; init; }
+
+    /// <summary>The negative prompt. Server default: a Chinese quality negative, also used when this is empty.</summary>
+    public string? NegativePrompt { get; init; }
+
+    QwenImageFastRequest ISeededRequest<QwenImageFastRequest>.WithSeed(long seed) => this with { Seed = seed };
+}

@@ -1,0 +1,56 @@
+using System.Text.Json.Serialization;
+using Modal.Client.Internal;
+
+namespace Modal.Client;
+
+/// <summary>A <c>POST /qwen-image-2512-lora</c> request: Qwen-Image 2512 with a character LoRA on ryla-qwen-image.</summary>
+/// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
+public sealed record QwenImageLoraRequest : ISeededRequest<QwenImageLoraRequest>
+{
+    /// <summary>
+    /// The LoRA. An id resolves to <c>qwen-character-{id}.safetensors</c> in <c>qwen-loras/</c> then <c>loras/</c>, then the
+    /// legacy <c>character-{id}.safetensors</c>; a name is used as the file name.
+    /// </summary>
+    [JsonIgnore]
+    public required LoraReference Lora { get; init; }
+
+    /// <summary>The positive prompt. Optional: the server uses "A beautiful woman" without one.</summary>
+    public string? Prompt { get; init; }
+
+    /// <summary>LoRA strength (model only). Server default: 1.0.</summary>
+    public double? LoraStrength { get; init; }
+
+    /// <summary>A trigger word put before the prompt. Server default: none.</summary>
+    public string? TriggerWord { get; init; }
+
+    /// <summary>An aspect ratio; when set it overrides <see cref="Width"/> and <see cref="Height"/>. Server default: none.</summary>
+    public QwenAspectRatio? AspectRatio { get; init; }
+
+    /// <summary>Output width in pixels. Server default: 1328.</summary>
+    public int? Width { get; init; }
+
+    /// <summary>Output height in pixels. Server default: 1328.</summary>
+    public int? Height { get; init; }
+
+    /// <summary>Sampling steps. Server default: 50.</summary>
+    public int? Steps { get; init; }
+
+    /// <summary>CFG. Server default: 4.0.</summary>
+    public double? Cfg { get; init; }
+
+    /// <summary>The seed. When unset the SDK sends a random one (the server would pick one too) and reports it on the result.</summary>
+    public long? Seed { get; init; }
+
+    /// <summary>The negative prompt. Server default: a Chinese quality negative, also used when this is empty.</summary>
+    public string? NegativePrompt { get; init; }
+
+    [JsonInclude]
+    [JsonPropertyName("lora_id")]
+    internal string? LoraId => Lora?.Id;
+
+    [JsonInclude]
+    [JsonPropertyName("lora_name")]
+    internal string? LoraName => Lora?.Name;
+
+    QwenImageLoraRequest ISeededRequest<QwenImageLoraRequest>.WithSeed(long seed) => this with { Seed = seed };
+}

@@ -1,0 +1,21 @@
+namespace Modal.Client;
+
+/// <summary>SDXL text-to-image on the ryla-instantid app. Both routes answer 404 on the live app today (contract §0).</summary>
+public interface ISdxlClient
+{
+    /// <summary>Calls <c>POST /sdxl-turbo</c>: SDXL Turbo text-to-image (~45 s, ~$0.024).</summary>
+    /// <param name="request">The request; unset members take the server's defaults.</param>
+    /// <param name="cancellationToken">Cancels the call (the GPU job may still run on Modal once sent).</param>
+    /// <returns>The image, its real format, seed, duration and cost.</returns>
+    /// <exception cref="ArgumentException">The request is invalid; nothing was sent.</exception>
+    /// <exception cref="ModalException">The call failed; the subtype says how, and whether GPU work may have run.</exception>
+    Task<GeneratedImage> TurboAsync(SdxlTurboRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <c>POST /sdxl-lightning</c>: SDXL Lightning 4-step text-to-image (~66 s, ~$0.036).</summary>
+    /// <param name="request">The request; unset members take the server's defaults.</param>
+    /// <param name="cancellationToken">Cancels the call (the GPU job may still run on Modal once sent).</param>
+    /// <returns>The image, its real format, seed, duration and cost.</returns>
+    /// <exception cref="ArgumentException">The request is invalid; nothing was sent.</exception>
+    /// <exception cref="ModalException">The call failed; the subtype says how, and whether GPU work may have run.</exception>
+    Task<GeneratedImage> LightningAsync(SdxlLightningRequest request, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,19 @@
+using Modal.Client.Internal;
+
+namespace Modal.Client;
+
+/// <summary>The <see cref="ISdxlClient"/> over the Refit <see cref="ISdxlApi"/>.</summary>
+internal sealed class SdxlClient(ISdxlApi api, ModalCallRunner runner) : ISdxlClient
+{
+    public Task<GeneratedImage> TurboAsync(SdxlTurboRequest request, CancellationToken cancellationToken = default)
+    {
+        SdxlValidator.Validate(request);
+        return runner.RunAsync("/sdxl-turbo", request, api.TurboAsync, static d => new GeneratedImage(d), cancellationToken);
+    }
+
+    public Task<GeneratedImage> LightningAsync(SdxlLightningRequest request, CancellationToken cancellationToken = default)
+    {
+        SdxlValidator.Validate(request);
+        return runner.RunAsync("/sdxl-lightning", request, api.LightningAsync, static d => new GeneratedImage(d), cancellationToken);
+    }
+}

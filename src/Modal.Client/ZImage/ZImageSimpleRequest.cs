@@ -1,0 +1,31 @@
+using Modal.Client.Internal;
+
+namespace Modal.Client;
+
+/// <summary>A <c>POST /z-image-simple</c> request: Z-Image-Turbo text-to-image, on ryla-z-image.</summary>
+/// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
+public sealed record ZImageSimpleRequest : ISeededRequest<ZImageSimpleRequest>
+{
+    /// <summary>The positive prompt. Required: the server fails with a 500 <c>KeyError</c> without it.</summary>
+    public required string Prompt { get; init; }
+
+    /// <summary>Output width in pixels. Server default: 1024.</summary>
+    public int? Width { get; init; }
+
+    /// <summary>Output height in pixels. Server default: 1024.</summary>
+    public int? Height { get; init; }
+
+    /// <summary>Sampling steps. Server default: 4.</summary>
+    public int? Steps { get; init; }
+
+    /// <summary>Guidance scale of the Z-Image sampler. Server default: 0.0.</summary>
+    public double? Cfg { get; init; }
+
+    /// <summary>The seed. When unset the SDK sends a random one (the server would use a fixed 42) and reports it on the result.</summary>
+    public long? Seed { get; init; }
+
+    /// <summary>The negative prompt. Server default: empty.</summary>
+    public string? NegativePrompt { get; init; }
+
+    ZImageSimpleRequest ISeededRequest<ZImageSimpleRequest>.WithSeed(long seed) => this with { Seed = seed };
+}
