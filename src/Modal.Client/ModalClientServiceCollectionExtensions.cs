@@ -80,10 +80,17 @@ public static class ModalClientServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Registers one family's Refit interface over its own named, SDK-owned HttpClient, using Refit's source-generated
+    /// implementation (no reflection, trimming and AOT safe) and <see cref="ModalContentSerializer"/>.
+    /// </summary>
     private static void AddApi<TApi>(IServiceCollection services, RefitSettings settings)
         where TApi : class
-        => ConfigurePipeline(services.AddRefitGeneratedClient<TApi>(
-            ModalJsonContext.Default, _ => settings, "Modal.Client." + typeof(TApi).Name.TrimStart('I'), allowReflectionFallback: false));
+    {
+        var name = "Modal.Client." + typeof(TApi).Name[1..];
+        ConfigurePipeline(services.AddHttpClient(name));
+        services.TryAddTransient(sp => RestService.ForGenerated<TApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(name), settings));
+    }
 
     /// <summary>
     /// The SDK owns its clients' pipeline (Appendix P14): handlers a host adds to every client (for example the standard

@@ -14,6 +14,21 @@ internal sealed class ModalContentSerializer : IHttpContentSerializer
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
+    /// <summary>
+    /// The context's options, with C# <c>required</c> not enforced as JSON "required": requests are only written, and a
+    /// required member that is written under other names (<c>Lora</c> as <c>lora_id</c>/<c>lora_name</c>) has no setter.
+    /// </summary>
+    internal static readonly JsonSerializerOptions Options = new(ModalJsonContext.Default.Options)
+    {
+        TypeInfoResolver = ModalJsonContext.Default.WithAddedModifier(static info =>
+        {
+            foreach (var property in info.Properties)
+            {
+                property.IsRequired = false;
+            }
+        }),
+    };
+
     public HttpContent ToHttpContent<T>(T item)
     {
         var typeInfo = TypeInfo<T>();
@@ -35,6 +50,6 @@ internal sealed class ModalContentSerializer : IHttpContentSerializer
     public string? GetFieldNameForProperty(PropertyInfo propertyInfo) => null;
 
     private static JsonTypeInfo<T> TypeInfo<T>() =>
-        ModalJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        Options.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
         ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered in {nameof(ModalJsonContext)}.");
 }
