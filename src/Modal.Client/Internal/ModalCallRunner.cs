@@ -50,12 +50,15 @@ internal sealed partial class ModalCallRunner(
         using var budgetSource = new CancellationTokenSource(budget, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budgetSource.Token);
         var started = timeProvider.GetTimestamp();
+        cancellationToken.ThrowIfCancellationRequested();
         var sent = false;
+        var answered = false;
         string? callId = null;
         try
         {
-            var response = await send(request, linked.Token).ConfigureAwait(false);
             sent = true;
+            var response = await send(request, linked.Token).ConfigureAwait(false);
+            answered = true;
             var polls = 0;
             while (response.StatusCode == HttpStatusCode.SeeOther)
             {
@@ -109,15 +112,15 @@ internal sealed partial class ModalCallRunner(
         {
             throw new OperationCanceledException(
                 sent
-                    ? $"The call to {endpoint.Path} was cancelled after it was sent: the GPU job may still run on Modal and be billed."
+                    ? $"The call to {endpoint.Path} was cancelled after it was sent: the GPU job may still run on Modal and be billed{(callId is null ? "." : $" (call id {callId}).")}"
                     : $"The call to {endpoint.Path} was cancelled before it was sent.",
                 ex,
                 cancellationToken);
         }
-        catch (HttpRequestException ex)
+        catch (Exception wrapper) when (Unwrap(wrapper) is HttpRequestException ex)
         {
             // A connection that could not be made never reached the app; anything later may have started GPU work.
-            var mayHaveRun = sent || ex.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError);
+            var mayHaveRun = answered || ex.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError);
             throw new ModalTransportException(
                 $"{endpoint.Path} failed on the network ({ex.HttpRequestError}): {ex.Message}"
                 + (mayHaveRun ? " The GPU job may have run and been billed." : " The request did not reach the app."),
@@ -131,6 +134,10 @@ internal sealed partial class ModalCallRunner(
             };
         }
     }
+
+    /// <summary>Refit wraps transport failures in its own exception; the SDK never lets Refit types escape.</summary>
+    private static Exception Unwrap(Exception exception)
+        => exception is Refit.ApiRequestException { InnerException: { } inner } ? inner : exception;
 
     private static MediaFormat CheckMedia(byte[] content, ModalEndpoint endpoint, HttpResponseMessage response, string? callId)
     {

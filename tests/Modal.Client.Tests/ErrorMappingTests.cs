@@ -1,0 +1,210 @@
+using Modal.Client.Tests.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Modal.Client.Tests;
+
+/// <summary>Every error shape of the contract maps to the right typed exception with the right data.</summary>
+public sealed class ErrorMappingTests : IDisposable
+{
+    private readonly WireMockModal _modal = new();
+
+    public void Dispose() => _modal.Dispose();
+
+    private void Answer(ModalApp app, string path, int status, string body, string contentType = "application/json", string? retryAfter = null)
+    {
+        var response = Response.Create().WithStatusCode(status).WithHeader("Content-Type", contentType)
+            .WithHeader("Modal-Function-Call-Id", "fc-test123").WithBody(body);
+        if (retryAfter is not null)
+        {
+            response = response.WithHeader("Retry-After", retryAfter);
+        }
+
+        _modal.Server.Given(Request.Create().WithPath(WireMockModal.PathOf(app, path)).UsingPost()).RespondWith(response);
+    }
+
+    private Task<GeneratedImage> Flux() => _modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox" });
+
+    [Fact]
+    public async Task E1Detail_LoraRequired_MapsToApiExceptionBeforeWork()
+    {
+        Answer(ModalApp.Flux, "/flux-dev-lora", 400, """{"detail":"lora_id or lora_name is required"}""");
+
+        var ex = await Assert.ThrowsAsync<ModalApiException>(() =>
+            _modal.Client.Flux.DevLoraAsync(new FluxDevLoraRequest { Lora = LoraReference.ById("x"), Prompt = "p" }));
+
+        Assert.Equal(400, ex.StatusCode);
+        Assert.Equal("lora_id or lora_name is required", ex.ServerMessage);
+        Assert.False(ex.GpuWorkMayHaveRun);
+        Assert.Equal("/flux-dev-lora", ex.Endpoint);
+        Assert.Equal("ryla-flux", ex.App);
+        Assert.Equal("fc-test123", ex.CallId);
+    }
+
+    [Fact]
+    public async Task E1DetailObject_KeepsObjectAsServerMessage()
+    {
+        Answer(ModalApp.ZImage, "/z-image-lora", 501, """{"detail":{"error":"Z-Image uses diffusers pipeline","alternatives":[]}}""");
+
+        var ex = await Assert.ThrowsAsync<ModalApiException>(() =>
+            _modal.Client.ZImage.LoraAsync(new ZImageLoraRequest { Lora = LoraReference.ById("x"), Prompt = "p" }));
+
+        Assert.Contains("\"alternatives\"", ex.ServerMessage, StringComparison.Ordinal);
+        Assert.Equal(501, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task E1LoraNotFound_MapsToLoraNotFoundWithFile()
+    {
+        Answer(ModalApp.Wan26, "/wan2.6-lora", 404,
+            """{"detail":"LoRA not found: wan-character-42.safetensors. Train a Wan LoRA using ryla-wan-lora-training or upload to /root/models/wan-loras/"}""");
+
+        var ex = await Assert.ThrowsAsync<ModalLoraNotFoundException>(() =>
+            _modal.Client.Video.Wan26LoraAsync(new Wan26LoraRequest { Lora = LoraReference.ById("42"), Prompt = "p" }));
+
+        Assert.Equal("wan-character-42.safetensors", ex.LoraFile);
+        Assert.False(ex.GpuWorkMayHaveRun);
+        Assert.Equal(404, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task E2_KeyErrorWithPath_MapsToApiExceptionWithTracebackOffMessage()
+    {
+        Answer(ModalApp.Flux, "/flux", 500, """{"error":"'prompt'","details":"Traceback (most recent call last):\n  File \"x.py\"\nKeyError: 'prompt'","type":"KeyError","path":"/flux"}""");
+
+        var ex = await Assert.ThrowsAsync<ModalApiException>(Flux);
+
+        Assert.Equal("KeyError", ex.ServerErrorType);
+        Assert.Equal("'prompt'", ex.ServerMessage);
+        Assert.StartsWith("Traceback", ex.ServerTraceback, StringComparison.Ordinal);
+        Assert.DoesNotContain("Traceback", ex.Message, StringComparison.Ordinal);
+        Assert.False(ex.GpuWorkMayHaveRun);
+    }
+
+    [Fact]
+    public async Task E2_WorkflowFailure_SaysGpuWorkMayHaveRun()
+    {
+        Answer(ModalApp.Flux, "/flux", 500, """{"error":"Workflow execution failed (exit code 1)\nStdout: boom","details":"tb","type":"RuntimeError","path":"/flux"}""");
+
+        var ex = await Assert.ThrowsAsync<ModalApiException>(Flux);
+
+        Assert.True(ex.GpuWorkMayHaveRun);
+        Assert.Contains("Workflow execution failed (exit code 1)", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Stdout", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task E3_503WorkflowFailure_IsAnAppErrorNotPlatform()
+    {
+        Answer(ModalApp.InstantId, "/sdxl-instantid", 503, """{"error":"Both API and infer methods failed.\nAPI Error: x\nInfer Error: 503 y","details":"tb","type":"Exception"}""");
+
+        var ex = await Assert.ThrowsAsync<ModalApiException>(() => _modal.Client.Face.SdxlInstantIdAsync(
+            new SdxlInstantIdRequest { ReferenceImage = TestMedia.PngMedia(), Prompt = "p" }));
+
+        Assert.Equal(503, ex.StatusCode);
+        Assert.True(ex.GpuWorkMayHaveRun);
+        Assert.Equal("Exception", ex.ServerErrorType);
+    }
+
+    [Fact]
+    public async Task E3_400HttpException_MapsBeforeWork()
+    {
+        Answer(ModalApp.InstantId, "/flux-ipadapter-faceid", 400, """{"error":"400: reference_image is required","details":"tb","type":"HTTPException"}""");
+
+        var ex = await Assert.ThrowsAsync<ModalApiException>(() => _modal.Client.Face.FluxIpAdapterFaceIdAsync(
+            new FluxIpAdapterFaceIdRequest { ReferenceImage = TestMedia.PngMedia(), Prompt = "p" }));
+
+        Assert.Equal("400: reference_image is required", ex.ServerMessage);
+        Assert.False(ex.GpuWorkMayHaveRun);
+    }
+
+    [Fact]
+    public async Task E4_NotFound_MapsToNotDeployedWithAlternative()
+    {
+        Answer(ModalApp.InstantId, "/sdxl-turbo", 404, """{"detail":"Not Found"}""");
+
+        var ex = await Assert.ThrowsAsync<ModalEndpointNotDeployedException>(() => _modal.Client.Sdxl.TurboAsync(new SdxlTurboRequest { Prompt = "p" }));
+
+        Assert.Equal("/sdxl-turbo", ex.Endpoint);
+        Assert.Contains("ryla-instantid", ex.Message, StringComparison.Ordinal);
+        Assert.NotNull(ex.Alternative);
+        Assert.Contains(ex.Alternative!, ex.Message, StringComparison.Ordinal);
+        Assert.False(ex.GpuWorkMayHaveRun);
+    }
+
+    [Theory]
+    [InlineData(404, "modal-http: invalid function call", ModalPlatformError.InvalidFunctionCall, false)]
+    [InlineData(404, "modal-http: app for invoked web endpoint is stopped", ModalPlatformError.AppStopped, false)]
+    [InlineData(404, "modal-http: workspace ryla is disabled", ModalPlatformError.WorkspaceDisabled, false)]
+    [InlineData(400, "modal-http: bad redirect method", ModalPlatformError.BadRedirectMethod, false)]
+    [InlineData(401, "modal-http: missing credentials for proxy authorization", ModalPlatformError.ProxyAuthMissing, false)]
+    [InlineData(401, "modal-http: invalid credentials for proxy authorization", ModalPlatformError.ProxyAuthInvalid, false)]
+    [InlineData(408, "Missing request, possibly due to expiry or cancellation", ModalPlatformError.ResultExpired, true)]
+    [InlineData(500, "modal-http: internal error: function was terminated by signal", ModalPlatformError.TerminatedBySignal, true)]
+    [InlineData(500, "modal-http: internal error: function execution timed out", ModalPlatformError.ExecutionTimedOut, true)]
+    [InlineData(502, "modal-http: app sent no response", ModalPlatformError.ServerError, true)]
+    public async Task E5_PlatformText_MapsToPlatformError(int status, string text, ModalPlatformError expected, bool mayHaveRun)
+    {
+        Answer(ModalApp.Flux, "/flux", status, text, "text/plain; charset=utf-8");
+
+        var ex = await Assert.ThrowsAsync<ModalPlatformException>(Flux);
+
+        Assert.Equal(expected, ex.Error);
+        Assert.Equal(status, ex.StatusCode);
+        Assert.Equal(text, ex.PlatformMessage);
+        Assert.Equal(mayHaveRun, ex.GpuWorkMayHaveRun);
+        Assert.Equal("fc-test123", ex.CallId);
+    }
+
+    [Fact]
+    public async Task RateLimited_CarriesRetryAfter()
+    {
+        Answer(ModalApp.Flux, "/flux", 429, "modal-http: too many requests", "text/plain", retryAfter: "7");
+
+        var ex = await Assert.ThrowsAsync<ModalPlatformException>(Flux);
+
+        Assert.Equal(ModalPlatformError.RateLimited, ex.Error);
+        Assert.Equal(TimeSpan.FromSeconds(7), ex.RetryAfter);
+        Assert.False(ex.GpuWorkMayHaveRun);
+    }
+
+    [Theory]
+    [InlineData("<html><body>Bad gateway</body></html>", "text/html")]
+    [InlineData("", "image/jpeg")]
+    [InlineData("""{"status":"ok"}""", "application/json")]
+    public async Task Success_WithBodyThatIsNotMedia_MapsToInvalidResponse(string body, string contentType)
+    {
+        Answer(ModalApp.Flux, "/flux", 200, body, contentType);
+
+        var ex = await Assert.ThrowsAsync<ModalInvalidResponseException>(Flux);
+
+        Assert.Equal(contentType, ex.ServerContentType);
+        Assert.True(ex.GpuWorkMayHaveRun);
+        Assert.Equal(200, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Video_AnsweredWithStillImage_MapsToInvalidResponse()
+    {
+        _modal.Server.Given(Request.Create().WithPath(WireMockModal.PathOf(ModalApp.QwenImage, "/video-faceswap")).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "video/mp4").WithBody(TestMedia.Png()));
+
+        await Assert.ThrowsAsync<ModalInvalidResponseException>(() => _modal.Client.Video.FaceSwapAsync(
+            new VideoFaceSwapRequest { SourceVideo = TestMedia.Mp4Media(), ReferenceImage = TestMedia.PngMedia() }));
+    }
+
+    [Fact]
+    public async Task ConnectionRefused_MapsToTransportExceptionBeforeWork()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var modal = new WireMockModal(o => o.AppUrls["ryla-flux"] = new Uri($"http://127.0.0.1:{port}/"));
+
+        var ex = await Assert.ThrowsAsync<ModalTransportException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+
+        Assert.False(ex.GpuWorkMayHaveRun);
+        Assert.IsType<HttpRequestException>(ex.InnerException);
+    }
+}
