@@ -25,7 +25,9 @@ internal sealed class ModalClientOptionsValidator : IValidateOptions<ModalClient
             ValidateUrl(url, $"AppUrls[\"{app}\"]", failures);
         }
 
-        var unrouted = ModalApp.All.Where(a => AppUrlResolver.TryResolve(options, a) is null).ToList();
+        var unrouted = ModalApp.All
+            .Where(a => !options.AppUrls.ContainsKey(a.Name) && options.BaseUrl is null && string.IsNullOrWhiteSpace(options.Workspace))
+            .ToList();
         if (unrouted.Count > 0)
         {
             failures.Add(

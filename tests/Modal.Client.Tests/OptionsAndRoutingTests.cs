@@ -1,0 +1,145 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Modal.Client.Internal;
+using Modal.Client.Tests.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace Modal.Client.Tests;
+
+/// <summary>Routing (workspace URLs, one base URL, per-app overrides), options validation and DI registration.</summary>
+public sealed class OptionsAndRoutingTests
+{
+    [Theory]
+    [InlineData("ryla", "ryla-flux", "https://ryla--ryla-flux-comfyui-fastapi-app.modal.run/")]
+    [InlineData("ryla", "ryla-instantid", "https://ryla--ryla-instantid-comfyui-fastapi-app.modal.run/")]
+    [InlineData("Acme", "ryla-wan26", "https://acme--ryla-wan26-comfyui-fastapi-app.modal.run/")]
+    public void Workspace_ComposesContractUrl(string workspace, string app, string expected)
+    {
+        ModalApp.TryFind(app, out var modalApp);
+        var options = new ModalClientOptions { Workspace = workspace };
+
+        Assert.Equal(new Uri(expected), AppUrlResolver.Resolve(options, modalApp!));
+    }
+
+    [Fact]
+    public void Resolve_PerAppOverride_WinsOverBaseUrlAndWorkspace()
+    {
+        var options = new ModalClientOptions { Workspace = "ryla", BaseUrl = new Uri("https://gateway.example/modal") };
+        options.AppUrls["ryla-flux"] = new Uri("https://ryla-dev--ryla-flux-comfyui-fastapi-app-dev.modal.run");
+
+        Assert.Equal(new Uri("https://ryla-dev--ryla-flux-comfyui-fastapi-app-dev.modal.run/"), AppUrlResolver.Resolve(options, ModalApp.Flux));
+        Assert.Equal(new Uri("https://gateway.example/modal/"), AppUrlResolver.Resolve(options, ModalApp.ZImage));
+    }
+
+    [Fact]
+    public void Combine_KeepsBasePathPrefix()
+        => Assert.Equal(
+            new Uri("https://gateway.example/modal/wan2.6"),
+            AppUrlResolver.Combine(new Uri("https://gateway.example/modal/"), "/wan2.6"));
+
+    [Fact]
+    public async Task BaseUrl_OneUrlForEveryApp_WithPathPrefix()
+    {
+        using var server = WireMockServer.Start();
+        server.Given(Request.Create().WithPath("/gw/seedvr2").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "image/png").WithBody(TestMedia.Png()));
+        var services = new ServiceCollection();
+        services.AddModalClient(o => o.BaseUrl = new Uri(server.Url + "/gw"));
+        using var provider = services.BuildServiceProvider();
+
+        var result = await provider.GetRequiredService<IModalClient>().Upscale.SeedVr2Async(new SeedVr2Request { Image = TestMedia.PngMedia() });
+
+        Assert.Equal("/seedvr2", result.Endpoint);
+        Assert.Equal("/gw/seedvr2", Assert.Single(server.LogEntries).RequestMessage!.Path);
+    }
+
+    [Fact]
+    public async Task Configuration_BindsWorkspaceAppUrlsAndTimeouts()
+    {
+        using var server = WireMockServer.Start();
+        server.Given(Request.Create().WithPath("/flux").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "image/jpeg").WithBody(TestMedia.Png()));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Modal:Workspace"] = "ryla",
+            ["Modal:AppUrls:ryla-flux"] = server.Url,
+            ["Modal:Timeout"] = "00:20:00",
+            ["Modal:EndpointTimeouts:/seedvr2"] = "00:30:00",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddModalClient(configuration.GetSection(ModalClientOptions.SectionName));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<ModalClientOptions>>().Value;
+        await provider.GetRequiredService<IModalClient>().Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
+
+        Assert.Equal("ryla", options.Workspace);
+        Assert.Equal(TimeSpan.FromMinutes(20), options.Timeout);
+        Assert.Equal(TimeSpan.FromMinutes(30), options.BudgetFor(ModalCatalog.GetCurrent("/seedvr2")));
+        Assert.Equal(TimeSpan.FromMinutes(20), options.BudgetFor(ModalCatalog.GetCurrent("/flux")));
+        Assert.Single(server.LogEntries);
+    }
+
+    [Fact]
+    public void AddModalClient_Twice_RegistersOnceAndAppliesBothConfigurations()
+    {
+        var services = new ServiceCollection();
+        services.AddModalClient(o => o.Workspace = "ryla");
+        var count = services.Count;
+        services.AddModalClient(o => o.Timeout = TimeSpan.FromMinutes(9));
+
+        Assert.Equal(count + 1, services.Count);
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<ModalClientOptions>>().Value;
+        Assert.Equal("ryla", options.Workspace);
+        Assert.Equal(TimeSpan.FromMinutes(9), options.Timeout);
+        Assert.NotNull(provider.GetRequiredService<IModalClient>().Video);
+    }
+
+    public static TheoryData<string, Action<ModalClientOptions>, string> InvalidOptions() => new()
+    {
+        { "nothing configured", _ => { }, "No URL for the app(s)" },
+        { "bad workspace", o => o.Workspace = "ry la!", "Workspace must be a Modal workspace name" },
+        { "label too long", o => o.Workspace = new string('w', 30), "more than DNS allows (63)" },
+        { "non-http base url", o => o.BaseUrl = new Uri("ftp://example.com/"), "must be an absolute http or https URL" },
+        { "credentials in url", o => o.BaseUrl = new Uri("http://user:secret@example.com/"), "carries credentials in the URL" },
+        { "unknown app key", o => { o.Workspace = "ryla"; o.AppUrls["ryla-nope"] = new Uri("https://x.example/"); }, "'ryla-nope', which is not a Modal app" },
+        { "zero timeout", o => { o.Workspace = "ryla"; o.Timeout = TimeSpan.Zero; }, "Timeout is 00:00:00" },
+        { "negative endpoint timeout", o => { o.Workspace = "ryla"; o.EndpointTimeouts["/flux"] = TimeSpan.FromSeconds(-1); }, "EndpointTimeouts[\"/flux\"]" },
+        { "unknown endpoint timeout", o => { o.Workspace = "ryla"; o.EndpointTimeouts["/wan2"] = TimeSpan.FromMinutes(1); }, "'/wan2', which is not a current endpoint" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidOptions))]
+    public void InvalidOptions_FailOnFirstUse_WithMessageNamingTheFix(string _, Action<ModalClientOptions> configure, string expected)
+    {
+        var services = new ServiceCollection();
+        services.AddModalClient(configure);
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ModalClientOptions>>().Value);
+
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LongWorkspace_WithExplicitAppUrls_IsAccepted()
+    {
+        var services = new ServiceCollection();
+        services.AddModalClient(o =>
+        {
+            o.Workspace = new string('w', 30);
+            foreach (var app in ModalApp.All)
+            {
+                o.AppUrls[app.Name] = new Uri($"https://{app.Name}.example/");
+            }
+        });
+        using var provider = services.BuildServiceProvider();
+
+        Assert.NotNull(provider.GetRequiredService<IOptions<ModalClientOptions>>().Value);
+    }
+}
