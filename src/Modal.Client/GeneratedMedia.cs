@@ -18,6 +18,9 @@ public abstract class GeneratedMedia
         Duration = details.Duration;
         Cost = details.Cost;
         CallId = details.CallId;
+        ResultUrlPolls = details.ResultUrlPolls;
+        Retries = details.Retries;
+        QueueTime = details.QueueTime;
     }
 
     /// <summary>The raw bytes of the file.</summary>
@@ -49,6 +52,15 @@ public abstract class GeneratedMedia
 
     /// <summary>Modal's function call id (<c>fc-…</c>), when the platform sent one.</summary>
     public string? CallId { get; }
+
+    /// <summary>How many times the SDK fetched Modal's result URL after a 303 (0 for calls that finished within 150 s).</summary>
+    public int ResultUrlPolls { get; }
+
+    /// <summary>How many times the call was retried (POST attempts after the first, plus retried polls).</summary>
+    public int Retries { get; }
+
+    /// <summary>How long the call waited for a slot of the app's concurrency limit (part of <see cref="Duration"/>).</summary>
+    public TimeSpan QueueTime { get; }
 
     /// <summary>The size of <see cref="Content"/> in bytes.</summary>
     public int Length => Content.Length;

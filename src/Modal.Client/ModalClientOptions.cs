@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Modal.Client;
 
@@ -47,6 +48,36 @@ public sealed class ModalClientOptions
 
     /// <summary>Time budgets per endpoint, keyed by path (for example <c>/seedvr2</c>).</summary>
     public IDictionary<string, TimeSpan> EndpointTimeouts { get; } = new Dictionary<string, TimeSpan>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// How many calls may be in flight to one app at once; further calls wait their turn (the wait counts toward their
+    /// budget and is reported as <see cref="GeneratedMedia.QueueTime"/>).
+    /// </summary>
+    /// <value>5, the apps' <c>max_inputs</c> per container (a container serves its inputs one after another).</value>
+    [Range(1, 1000, ErrorMessage = "MaxConcurrentCallsPerApp must be between 1 and 1000.")]
+    public int MaxConcurrentCallsPerApp { get; set; } = 5;
+
+    /// <summary>When and how often a call is retried. By default only when the GPU job cannot have started.</summary>
+    [ValidateObjectMembers]
+    public ModalRetryOptions Retry { get; set; } = new();
+
+    /// <summary>The circuit breaker kept per app, which stops calling an app that keeps failing at the platform level.</summary>
+    [ValidateObjectMembers]
+    public ModalCircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
+    /// <summary>
+    /// How long one GET of a result URL may take. Modal holds each GET for up to 150 s before answering another 303;
+    /// a poll that takes longer is retried (reloading a result URL starts no new GPU work).
+    /// </summary>
+    /// <value>3 minutes.</value>
+    public TimeSpan ResultPollTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// Credentials for apps deployed with Modal proxy auth (<c>Modal-Key</c> / <c>Modal-Secret</c> headers). The apps of
+    /// the contract use none today.
+    /// </summary>
+    /// <value>No default: no auth headers are sent.</value>
+    public ModalProxyAuth? ProxyAuth { get; set; }
 
     internal TimeSpan BudgetFor(ModalEndpoint endpoint) =>
         EndpointTimeouts.TryGetValue(endpoint.Path, out var perEndpoint) ? perEndpoint

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Modal.Client.Internal;
 using Refit;
@@ -55,7 +57,9 @@ public static class ModalClientServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModalClientOptions>, ModalClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<ModalRoutingHandler>();
+        services.TryAddTransient<ProxyAuthHandler>();
         services.TryAddSingleton<ModalCallRunner>();
+        services.TryAddSingleton<AppConcurrencyLimiter>();
 
         var settings = new RefitSettings(new ModalContentSerializer());
         AddApi<IFluxApi>(services, settings);
@@ -112,6 +116,15 @@ public static class ModalClientServiceCollectionExtensions
                 ConnectTimeout = TimeSpan.FromSeconds(30),
             })
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear())
-            .AddHttpMessageHandler<ModalRoutingHandler>();
+            .RedactLoggedHeaders([ProxyAuthHandler.KeyHeader, ProxyAuthHandler.SecretHeader])
+            .AddHttpMessageHandler<ProxyAuthHandler>()
+            .AddResilienceHandler("modal", static (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<ModalClientOptions>>().CurrentValue;
+                var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Modal.Client.Resilience");
+                ModalResiliencePolicy.Configure(pipeline, options, logger);
+            })
+            .SelectPipelineBy(static _ => ModalResiliencePolicy.AppKey);
+        builder.AddHttpMessageHandler<ModalRoutingHandler>();
     }
 }

@@ -159,9 +159,11 @@ public sealed class ErrorMappingTests : IDisposable
     [Fact]
     public async Task RateLimited_CarriesRetryAfter()
     {
-        Answer(ModalApp.Flux, "/flux", 429, "modal-http: too many requests", "text/plain", retryAfter: "7");
+        using var modal = new WireMockModal(o => o.Retry.MaxRetryAttempts = 0);
+        modal.Server.Given(Request.Create().WithPath(WireMockModal.PathOf(ModalApp.Flux, "/flux")).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Content-Type", "text/plain").WithHeader("Retry-After", "7").WithBody("modal-http: too many requests"));
 
-        var ex = await Assert.ThrowsAsync<ModalPlatformException>(Flux);
+        var ex = await Assert.ThrowsAsync<ModalPlatformException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox" }));
 
         Assert.Equal(ModalPlatformError.RateLimited, ex.Error);
         Assert.Equal(TimeSpan.FromSeconds(7), ex.RetryAfter);

@@ -7,8 +7,8 @@ namespace Modal.Client;
 /// </remarks>
 public sealed class ModalTimeoutException : ModalException
 {
-    internal ModalTimeoutException(string message, string endpoint, TimeSpan budget, Exception? innerException)
-        : base(message, endpoint, gpuWorkMayHaveRun: true, innerException) => Budget = budget;
+    internal ModalTimeoutException(string message, string endpoint, TimeSpan budget, bool gpuWorkMayHaveRun, Exception? innerException)
+        : base(message, endpoint, gpuWorkMayHaveRun, innerException) => Budget = budget;
 
     /// <summary>The time budget that ran out.</summary>
     public TimeSpan Budget { get; }

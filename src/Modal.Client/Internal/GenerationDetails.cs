@@ -9,4 +9,7 @@ internal sealed record GenerationDetails(
     long? Seed,
     TimeSpan Duration,
     ModalCost Cost,
-    string? CallId);
+    string? CallId,
+    int ResultUrlPolls = 0,
+    int Retries = 0,
+    TimeSpan QueueTime = default);

@@ -2,16 +2,19 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
 
 namespace Modal.Client.Internal;
 
 /// <summary>
-/// Runs one logical call: picks a seed, enforces the time budget, follows Modal's 303 result URLs with GETs (never
-/// re-POSTing), reads the body, recognises the media and builds the result, or classifies the failure.
+/// Runs one logical call: picks a seed, waits for a slot of the app's concurrency limit, enforces the time budget,
+/// follows Modal's 303 result URLs with GETs (retrying transient poll failures, never re-POSTing), reads the body,
+/// recognises the media and builds the result, or classifies the failure into the SDK's exceptions.
 /// </summary>
 internal sealed partial class ModalCallRunner(
     IOptionsMonitor<ModalClientOptions> options,
     IHttpClientFactory httpClientFactory,
+    AppConcurrencyLimiter limiter,
     TimeProvider timeProvider,
     ILogger<ModalCallRunner> logger)
 {
@@ -39,6 +42,8 @@ internal sealed partial class ModalCallRunner(
         where TResult : GeneratedMedia
     {
         var endpoint = ModalCatalog.Get(path);
+        var settings = options.CurrentValue;
+        var callOptions = ModalCallOptions.Current;
         long? seed = null;
         if (request is ISeededRequest<TRequest> seeded)
         {
@@ -46,30 +51,45 @@ internal sealed partial class ModalCallRunner(
             request = seeded.Seed is null ? seeded.WithSeed(seed.Value) : request;
         }
 
-        var budget = options.CurrentValue.BudgetFor(endpoint);
+        cancellationToken.ThrowIfCancellationRequested();
+        var budget = callOptions?.Timeout ?? settings.BudgetFor(endpoint);
+        var progress = new ProgressReporter(callOptions?.Progress, endpoint, timeProvider);
+        var state = new ModalCallState(
+            endpoint, callOptions?.RetryMayChargeAgain ?? settings.Retry.RetryMayChargeAgain, attempt => progress.Report(ModalCallStage.Retrying, attempt: attempt));
+        ModalCallState.Current = state;
         using var budgetSource = new CancellationTokenSource(budget, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budgetSource.Token);
-        var started = timeProvider.GetTimestamp();
-        cancellationToken.ThrowIfCancellationRequested();
         var sent = false;
         var answered = false;
         string? callId = null;
         try
         {
+            progress.Report(ModalCallStage.Queued);
+            using var slot = await limiter.AcquireAsync(endpoint.App!, linked.Token).ConfigureAwait(false);
+            var queueTime = progress.Elapsed;
+            progress.Report(ModalCallStage.Sending);
             sent = true;
-            var response = await send(request, linked.Token).ConfigureAwait(false);
+            HttpResponseMessage response;
+            using (progress.Heartbeat())
+            {
+                response = await send(request, linked.Token).ConfigureAwait(false);
+            }
+
             answered = true;
             var polls = 0;
+            Uri? resultUrl = null;
             while (response.StatusCode == HttpStatusCode.SeeOther)
             {
-                var redirect = response;
-                var location = ResultUrl(redirect);
-                callId = CallId(redirect) ?? CallIdFrom(location) ?? callId;
-                redirect.Dispose();
+                resultUrl = ResultUrl(response);
+                callId = CallId(response) ?? CallIdFrom(resultUrl) ?? callId;
+                response.Dispose();
                 polls++;
                 LogPoll(logger, endpoint.Path, polls, callId);
-                response = await httpClientFactory.CreateClient(ResultClientName)
-                    .GetAsync(location, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+                progress.Report(ModalCallStage.Redirected, polls, callId);
+                using (progress.Heartbeat())
+                {
+                    response = await PollAsync(resultUrl, state, settings, linked.Token).ConfigureAwait(false);
+                }
             }
 
             using (response)
@@ -80,8 +100,9 @@ internal sealed partial class ModalCallRunner(
                     throw await ModalErrorClassifier.ClassifyAsync(response, endpoint, callId, linked.Token).ConfigureAwait(false);
                 }
 
-                var content = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
-                var duration = timeProvider.GetElapsedTime(started);
+                progress.Report(ModalCallStage.Downloading, polls, callId);
+                var content = await ReadBodyAsync(response, resultUrl, state, settings, callId, linked.Token).ConfigureAwait(false);
+                var duration = progress.Elapsed;
                 var details = new GenerationDetails(
                     endpoint.Path,
                     content,
@@ -90,18 +111,24 @@ internal sealed partial class ModalCallRunner(
                     seed,
                     duration,
                     Cost(response, duration),
-                    callId);
-                LogCompleted(logger, endpoint.Path, seed, duration.TotalSeconds, details.Cost.Usd, details.Cost.IsEstimate, polls, callId);
+                    callId,
+                    polls,
+                    state.Retries,
+                    queueTime);
+                LogCompleted(logger, endpoint.Path, seed, duration.TotalSeconds, details.Cost.Usd, details.Cost.IsEstimate, polls, state.Retries, callId);
+                progress.Report(ModalCallStage.Completed, polls, callId);
                 return createResult(details);
             }
         }
         catch (OperationCanceledException ex) when (budgetSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new ModalTimeoutException(
-                $"{endpoint.Path} did not finish within its budget of {budget.TotalSeconds:0} s. The GPU job may still run on Modal and be billed. "
+                $"{endpoint.Path} did not finish within its budget of {budget.TotalSeconds:0} s{(sent ? "" : " (it was still waiting for a free slot)")}. "
+                + (sent ? "The GPU job may still run on Modal and be billed. " : "Nothing was sent. ")
                 + "Raise ModalClientOptions.EndpointTimeouts or Timeout if the endpoint needs longer.",
                 endpoint.Path,
                 budget,
+                sent,
                 ex)
             {
                 App = endpoint.App?.Name,
@@ -117,10 +144,14 @@ internal sealed partial class ModalCallRunner(
                 ex,
                 cancellationToken);
         }
+        catch (Exception wrapper) when (Unwrap(wrapper) is BrokenCircuitException broken)
+        {
+            throw new ModalCircuitOpenException(endpoint.Path, endpoint.App!.Name, broken.RetryAfter, broken) { CallId = callId };
+        }
         catch (Exception wrapper) when (Unwrap(wrapper) is HttpRequestException ex)
         {
             // A connection that could not be made never reached the app; anything later may have started GPU work.
-            var mayHaveRun = answered || ex.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError);
+            var mayHaveRun = answered || ex.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError);
             throw new ModalTransportException(
                 $"{endpoint.Path} failed on the network ({ex.HttpRequestError}): {ex.Message}"
                 + (mayHaveRun ? " The GPU job may have run and been billed." : " The request did not reach the app."),
@@ -134,6 +165,115 @@ internal sealed partial class ModalCallRunner(
             };
         }
     }
+
+    /// <summary>
+    /// GETs a result URL. Reloading it never starts new GPU work, so transient failures (network errors, a poll that
+    /// outlives <see cref="ModalClientOptions.ResultPollTimeout"/>, platform 5xx, 429) are retried with backoff.
+    /// </summary>
+    private async Task<HttpResponseMessage> PollAsync(Uri resultUrl, ModalCallState state, ModalClientOptions settings, CancellationToken cancellationToken)
+    {
+        state.Polling = true;
+        try
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                var canRetry = attempt < settings.Retry.MaxPollRetries;
+                using var pollTimeout = new CancellationTokenSource(settings.ResultPollTimeout, timeProvider);
+                using var pollToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, pollTimeout.Token);
+                using var poll = new HttpRequestMessage(HttpMethod.Get, resultUrl);
+                poll.Options.Set(ModalResiliencePolicy.EndpointOption, state.Endpoint.Path);
+                TimeSpan? retryAfter = null;
+                try
+                {
+                    var response = await httpClientFactory.CreateClient(ResultClientName)
+                        .SendAsync(poll, HttpCompletionOption.ResponseHeadersRead, pollToken.Token).ConfigureAwait(false);
+                    if (!canRetry || !IsTransientPollFailure(response))
+                    {
+                        return response;
+                    }
+
+                    retryAfter = response.Headers.RetryAfter?.Delta;
+                    response.Dispose();
+                }
+                catch (HttpRequestException) when (canRetry && !cancellationToken.IsCancellationRequested)
+                {
+                }
+                catch (OperationCanceledException) when (canRetry && pollTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                }
+
+                state.RecordRetry();
+                var delay = retryAfter ?? Backoff(settings.Retry.BaseDelay, attempt);
+                LogPollRetry(logger, state.Endpoint.Path, attempt + 1, delay.TotalSeconds);
+                await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            state.Polling = false;
+        }
+    }
+
+    /// <summary>
+    /// Downloads the body. If the download breaks after Modal started sending it, the result URL (when there is one) is
+    /// tried once more; an answer of 408 or 404 then means the paid result is gone (Appendix P4, P5).
+    /// </summary>
+    private async Task<byte[]> ReadBodyAsync(
+        HttpResponseMessage response, Uri? resultUrl, ModalCallState state, ModalClientOptions settings, string? callId, CancellationToken cancellationToken)
+    {
+        var endpoint = state.Endpoint;
+        try
+        {
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Unwrap(ex) is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            if (resultUrl is null)
+            {
+                throw new ModalResultLostException(
+                    $"{endpoint.Path}: the GPU job ran and was probably billed, but the download of its result broke after it started "
+                    + $"({Unwrap(ex).Message}), and a direct answer cannot be fetched again.{CallIdText(callId)}",
+                    endpoint.Path,
+                    ex)
+                { App = endpoint.App?.Name, CallId = callId, StatusCode = (int)response.StatusCode };
+            }
+
+            state.RecordRetry();
+            using var again = await PollAsync(resultUrl, state, settings, cancellationToken).ConfigureAwait(false);
+            if (again.IsSuccessStatusCode)
+            {
+                return await again.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (again.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.NotFound)
+            {
+                throw new ModalResultLostException(
+                    $"{endpoint.Path}: the GPU job ran and was probably billed, but its result could not be retrieved: the download broke, "
+                    + $"and the result URL then answered {(int)again.StatusCode} (results can be read only once).{CallIdText(callId)}",
+                    endpoint.Path,
+                    ex)
+                { App = endpoint.App?.Name, CallId = callId, StatusCode = (int)again.StatusCode };
+            }
+
+            throw await ModalErrorClassifier.ClassifyAsync(again, endpoint, callId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsTransientPollFailure(HttpResponseMessage response) => response.StatusCode switch
+    {
+        HttpStatusCode.TooManyRequests => true,
+        >= HttpStatusCode.InternalServerError => response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.OrdinalIgnoreCase) != true,
+        _ => false,
+    };
+
+    private static TimeSpan Backoff(TimeSpan baseDelay, int attempt)
+    {
+        var exponential = baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 10));
+        var jittered = exponential * (0.8 + (Random.Shared.NextDouble() * 0.4));
+        return TimeSpan.FromMilliseconds(Math.Min(jittered, 30_000));
+    }
+
+    private static string CallIdText(string? callId) => callId is null ? string.Empty : $" Modal call id: {callId}.";
 
     /// <summary>Refit wraps transport failures in its own exception; the SDK never lets Refit types escape.</summary>
     private static Exception Unwrap(Exception exception)
@@ -204,9 +344,12 @@ internal sealed partial class ModalCallRunner(
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
-        Message = "Modal call {Endpoint} completed: seed {Seed}, {DurationSeconds:0.0} s, ${CostUsd} (estimated: {CostIsEstimate}), {Polls} result-URL polls, call id {CallId}")]
-    private static partial void LogCompleted(ILogger logger, string endpoint, long? seed, double durationSeconds, decimal costUsd, bool costIsEstimate, int polls, string? callId);
+        Message = "Modal call {Endpoint} completed: seed {Seed}, {DurationSeconds:0.0} s, ${CostUsd} (estimated: {CostIsEstimate}), {Polls} result-URL polls, {Retries} retries, call id {CallId}")]
+    private static partial void LogCompleted(ILogger logger, string endpoint, long? seed, double durationSeconds, decimal costUsd, bool costIsEstimate, int polls, int retries, string? callId);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Modal call {Endpoint} redirected to its result URL (poll {Poll}, call id {CallId})")]
     private static partial void LogPoll(ILogger logger, string endpoint, int poll, string? callId);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Retrying a result-URL poll of {Endpoint} (retry {Retry}) in {DelaySeconds:0.0} s; polling starts no new GPU work")]
+    private static partial void LogPollRetry(ILogger logger, string endpoint, int retry, double delaySeconds);
 }
