@@ -29,4 +29,29 @@ public interface IModalClient
 
     /// <summary>Upscaling: /seedvr2.</summary>
     IUpscaleClient Upscale { get; }
+
+    /// <summary>Probes one app's <c>GET /health</c> within <see cref="ModalClientOptions.HealthCheckTimeout"/>.</summary>
+    /// <param name="app">The app to probe.</param>
+    /// <param name="cancellationToken">Cancels the probe.</param>
+    /// <returns>The app's health; a failure to answer is reported, not thrown.</returns>
+    /// <remarks>
+    /// A probe of a cold app starts its container (ComfyUI launch), which Modal bills for as long as the container stays
+    /// up (about 5 idle minutes). Probe sparingly.
+    /// </remarks>
+    Task<ModalAppHealth> CheckHealthAsync(ModalApp app, CancellationToken cancellationToken = default);
+
+    /// <summary>Probes every app at once.</summary>
+    /// <param name="cancellationToken">Cancels the probes.</param>
+    /// <returns>One entry per app, in <see cref="ModalApp.All"/> order.</returns>
+    Task<IReadOnlyList<ModalAppHealth>> CheckHealthAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts an app's container before a batch, so that the first paid call does not pay the cold start (1 to 3 minutes,
+    /// up to 5 after a deploy). It calls <c>GET /health</c> and waits up to <see cref="ModalClientOptions.WarmUpTimeout"/>;
+    /// nothing is generated. The container then stays warm for about 5 idle minutes, billed by Modal.
+    /// </summary>
+    /// <param name="app">The app to warm up.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The app's health once it answered (or why it did not).</returns>
+    Task<ModalAppHealth> WarmUpAsync(ModalApp app, CancellationToken cancellationToken = default);
 }

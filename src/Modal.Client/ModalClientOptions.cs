@@ -79,6 +79,14 @@ public sealed class ModalClientOptions
     /// <value>No default: no auth headers are sent.</value>
     public ModalProxyAuth? ProxyAuth { get; set; }
 
+    /// <summary>How long a health probe may take.</summary>
+    /// <value>10 seconds.</value>
+    public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a warm-up may wait for a cold app's container to start.</summary>
+    /// <value>5 minutes.</value>
+    public TimeSpan WarmUpTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     internal TimeSpan BudgetFor(ModalEndpoint endpoint) =>
         EndpointTimeouts.TryGetValue(endpoint.Path, out var perEndpoint) ? perEndpoint
         : Timeout ?? endpoint.DefaultBudget;

@@ -60,6 +60,8 @@ public static class ModalClientServiceCollectionExtensions
         services.TryAddTransient<ProxyAuthHandler>();
         services.TryAddSingleton<ModalCallRunner>();
         services.TryAddSingleton<AppConcurrencyLimiter>();
+        services.TryAddSingleton<ModalHealthProbe>();
+        services.TryAddTransient<ModalAppsHealthCheck>();
 
         var settings = new RefitSettings(new ModalContentSerializer());
         AddApi<IFluxApi>(services, settings);
@@ -99,7 +101,9 @@ public static class ModalClientServiceCollectionExtensions
     /// <summary>
     /// The SDK owns its clients' pipeline (Appendix P14): handlers a host adds to every client (for example the standard
     /// resilience handler of .NET Aspire's service defaults, with 10 s / 30 s timeouts and POST retries) are removed,
-    /// redirects are handled by the SDK (never re-POSTed), and HttpClient's own 100 s timeout is replaced by the call budget.
+    /// redirects are handled by the SDK (never re-POSTed), HttpClient's own 100 s timeout is replaced by the call budget,
+    /// and IHttpClientFactory's request loggers are removed: they put raw header values (the proxy-auth secret) in their
+    /// structured state even when the text is redacted. The SDK logs each call itself, without headers or bodies.
     /// </summary>
     private static void ConfigurePipeline(IHttpClientBuilder builder)
     {
@@ -116,7 +120,7 @@ public static class ModalClientServiceCollectionExtensions
                 ConnectTimeout = TimeSpan.FromSeconds(30),
             })
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear())
-            .RedactLoggedHeaders([ProxyAuthHandler.KeyHeader, ProxyAuthHandler.SecretHeader])
+            .RemoveAllLoggers()
             .AddHttpMessageHandler<ProxyAuthHandler>()
             .AddResilienceHandler("modal", static (pipeline, context) =>
             {

@@ -9,7 +9,9 @@ internal sealed class ModalClient(
     IFaceClient face,
     IVideoClient video,
     IEditClient edit,
-    IUpscaleClient upscale) : IModalClient
+    IUpscaleClient upscale,
+    ModalHealthProbe probe,
+    Microsoft.Extensions.Options.IOptionsMonitor<ModalClientOptions> options) : IModalClient
 {
     public IFluxClient Flux { get; } = flux;
 
@@ -26,4 +28,19 @@ internal sealed class ModalClient(
     public IEditClient Edit { get; } = edit;
 
     public IUpscaleClient Upscale { get; } = upscale;
+
+    public Task<ModalAppHealth> CheckHealthAsync(ModalApp app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return probe.ProbeAsync(app, options.CurrentValue.HealthCheckTimeout, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ModalAppHealth>> CheckHealthAsync(CancellationToken cancellationToken = default)
+        => await Task.WhenAll(ModalApp.All.Select(app => CheckHealthAsync(app, cancellationToken))).ConfigureAwait(false);
+
+    public Task<ModalAppHealth> WarmUpAsync(ModalApp app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return probe.ProbeAsync(app, options.CurrentValue.WarmUpTimeout, cancellationToken);
+    }
 }

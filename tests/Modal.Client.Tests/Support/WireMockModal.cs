@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using WireMock.Logging;
 using WireMock.Server;
 
@@ -14,10 +16,15 @@ internal sealed class WireMockModal : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public WireMockModal(Action<ModalClientOptions>? configure = null)
+    public WireMockModal(Action<ModalClientOptions>? configure = null, FakeLogCollector? logs = null, Action<IServiceCollection>? configureServices = null)
     {
         Server = WireMockServer.Start();
         var services = new ServiceCollection();
+        if (logs is not null)
+        {
+            services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
+        }
+
         services.AddModalClient(o =>
         {
             foreach (var app in ModalApp.All)
@@ -27,6 +34,7 @@ internal sealed class WireMockModal : IDisposable
 
             configure?.Invoke(o);
         });
+        configureServices?.Invoke(services);
         _provider = services.BuildServiceProvider();
         Client = _provider.GetRequiredService<IModalClient>();
     }
