@@ -17,6 +17,17 @@ public static partial class ModalCatalog
     /// <summary>Every endpoint of the inventory (current, removed and future), current ones first in inventory order.</summary>
     public static IReadOnlyList<ModalEndpoint> All { get; } = Array.AsReadOnly(Entries);
 
+    /// <summary>The inventory's use-case table: a primary endpoint, an alternative and a note per use case.</summary>
+    public static IReadOnlyList<ModalUseCaseRecommendation> UseCases { get; } = BuildUseCases();
+
+    /// <summary>The inventory's speed ranking (fastest first): the 13 ranked endpoints.</summary>
+    public static IReadOnlyList<ModalEndpoint> SpeedRanking { get; } =
+        [.. Entries.Where(e => e.SpeedRank is not null).OrderBy(e => e.SpeedRank)];
+
+    /// <summary>The inventory's cost ranking (cheapest first): the 18 ranked endpoints.</summary>
+    public static IReadOnlyList<ModalEndpoint> CostRanking { get; } =
+        [.. Entries.Where(e => e.CostRank is not null).OrderBy(e => e.CostRank)];
+
     /// <summary>The 21 endpoints that can be called today.</summary>
     public static IReadOnlyList<ModalEndpoint> Current { get; } = [.. All.Where(e => e.Status == ModalEndpointStatus.Current)];
 

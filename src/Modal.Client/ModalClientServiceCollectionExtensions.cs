@@ -62,6 +62,10 @@ public static class ModalClientServiceCollectionExtensions
         services.TryAddSingleton<AppConcurrencyLimiter>();
         services.TryAddSingleton<ModalHealthProbe>();
         services.TryAddTransient<ModalAppsHealthCheck>();
+        services.TryAddSingleton(sp => new ModalDeploymentDiscovery(
+            sp.GetRequiredService<IOptionsMonitor<ModalClientOptions>>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddTransient(sp => new ModelSelector(
+            sp.GetRequiredService<IModalClient>(), sp.GetRequiredService<ModalDeploymentDiscovery>(), sp.GetRequiredService<IOptionsMonitor<ModalClientOptions>>()));
 
         var settings = new RefitSettings(new ModalContentSerializer());
         AddApi<IFluxApi>(services, settings);

@@ -31,6 +31,9 @@ public sealed class ModalEndpoint
     /// <summary>What it returns; <see langword="null"/> unless current.</summary>
     public ModalOutputKind? OutputKind { get; internal init; }
 
+    /// <summary>What the endpoint can do.</summary>
+    public ModalCapability Capabilities { get; internal init; }
+
     /// <summary>Documented typical wall-clock time of one call (benchmark of 2026-02-02); <see langword="null"/> when never measured.</summary>
     public TimeSpan? TypicalDuration { get; internal init; }
 

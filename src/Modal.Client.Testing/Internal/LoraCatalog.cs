@@ -1,0 +1,34 @@
+namespace Modal.Client.Testing.Internal;
+
+/// <summary>Which LoRA files the fake's model volume holds; <see langword="null"/> known set means every file exists.</summary>
+internal sealed class LoraCatalog
+{
+    /// <summary>Style LoRAs baked into the ryla-z-image image (contract §3.11), present whatever the test registers.</summary>
+    private static readonly string[] ZImageBuiltIns =
+    [
+        "realistic-snapshot-zit.safetensors",
+        "instagramification.safetensors",
+        "cinematic-kodak-zit.safetensors",
+        "candid-instax-zit.safetensors",
+        "nsfw-master-zit.safetensors",
+        "zimage-turbo-nsfw.safetensors",
+    ];
+
+    private readonly HashSet<string>? known;
+
+    public LoraCatalog(IEnumerable<string>? files)
+    {
+        if (files is not null)
+        {
+            known = new HashSet<string>(files.Select(Normalize), StringComparer.Ordinal);
+        }
+    }
+
+    public const string Extension = ".safetensors";
+
+    public static string Normalize(string file) =>
+        file.EndsWith(Extension, StringComparison.Ordinal) ? file : file + Extension;
+
+    public bool Contains(string file, bool zImage) =>
+        known is null || known.Contains(file) || (zImage && ZImageBuiltIns.Contains(file, StringComparer.Ordinal));
+}

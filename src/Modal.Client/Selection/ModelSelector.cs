@@ -1,0 +1,244 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace Modal.Client;
+
+/// <summary>
+/// The inventory's speed, cost and use-case rankings as queries, and a way to run what they pick. Every figure comes
+/// from <see cref="ModalCatalog"/>; removed and future endpoints are never selected. Get it from dependency injection.
+/// </summary>
+public sealed class ModelSelector
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>The endpoints <see cref="GenerateImageAsync(TextToImagePrompt, string, bool, CancellationToken)"/> can run.</summary>
+    private static readonly string[] TextToImagePaths =
+        ["/flux", "/flux-dev", "/sdxl-turbo", "/sdxl-lightning", "/qwen-image-2512", "/qwen-image-2512-fast", "/z-image-simple", "/z-image-danrisi"];
+    private readonly IModalClient _client;
+    private readonly IOptionsMonitor<ModalClientOptions> _options;
+
+    internal ModelSelector(IModalClient client, ModalDeploymentDiscovery discovery, IOptionsMonitor<ModalClientOptions> options)
+    {
+        _client = client;
+        Discovery = discovery;
+        _options = options;
+    }
+
+    /// <summary>Asks the apps which endpoints they really serve (cached), for <see cref="ModalSelectionCriteria.Deployment"/> and fallbacks.</summary>
+    public ModalDeploymentDiscovery Discovery { get; }
+
+    /// <summary>The inventory's recommendation for a use case.</summary>
+    /// <param name="useCase">The use case.</param>
+    /// <returns>Its primary endpoint, alternative and note.</returns>
+    public static ModalUseCaseRecommendation Recommend(ModalUseCase useCase)
+        => ModalCatalog.UseCases.Single(u => u.UseCase == useCase);
+
+    /// <summary>The fastest ranked endpoint, overall or among those with every capability given.</summary>
+    /// <param name="capability">Required capabilities; <see cref="ModalCapability.None"/> for all endpoints.</param>
+    /// <returns>The endpoint, or <see langword="null"/> when no ranked endpoint has the capabilities.</returns>
+    public static ModalEndpoint? Fastest(ModalCapability capability = ModalCapability.None)
+        => ModalCatalog.SpeedRanking.FirstOrDefault(e => e.Capabilities.HasFlag(capability));
+
+    /// <summary>The cheapest ranked endpoint, overall or among those with every capability given.</summary>
+    /// <param name="capability">Required capabilities; <see cref="ModalCapability.None"/> for all endpoints.</param>
+    /// <returns>The endpoint, or <see langword="null"/> when no ranked endpoint has the capabilities.</returns>
+    public static ModalEndpoint? Cheapest(ModalCapability capability = ModalCapability.None)
+        => ModalCatalog.CostRanking.FirstOrDefault(e => e.Capabilities.HasFlag(capability));
+
+    /// <summary>
+    /// The current endpoints that meet the criteria, in the documented order (<see cref="ModalSelectionOrder"/>), each with
+    /// the reason it was chosen; the others with the constraint they failed.
+    /// </summary>
+    /// <param name="criteria">The constraints.</param>
+    /// <returns>Candidates and rejections.</returns>
+    public static ModalSelection Select(ModalSelectionCriteria criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        var candidates = new List<ModalCandidate>();
+        var rejected = new List<ModalCandidate>();
+        foreach (var endpoint in ModalCatalog.Current)
+        {
+            var problem = Rejection(endpoint, criteria);
+            (problem is null ? candidates : rejected).Add(new ModalCandidate(endpoint, problem ?? Describe(endpoint)));
+        }
+
+        var ordered = criteria.OrderBy == ModalSelectionOrder.Speed
+            ? candidates.OrderBy(c => c.Endpoint.SpeedRank ?? int.MaxValue).ThenBy(c => c.Endpoint.TypicalDuration ?? TimeSpan.MaxValue)
+            : candidates.OrderBy(c => c.Endpoint.CostRank ?? int.MaxValue).ThenBy(c => c.Endpoint.DocumentedCostUsd ?? decimal.MaxValue);
+        return new ModalSelection { Candidates = [.. ordered.ThenBy(c => c.Endpoint.Path, StringComparer.Ordinal)], Rejected = rejected };
+    }
+
+    /// <summary>What N calls of an endpoint are documented to cost and take.</summary>
+    /// <param name="path">A current endpoint, for example <c>/flux</c>.</param>
+    /// <param name="calls">The number of calls, at least 1.</param>
+    /// <returns>The estimate; figures the inventory lacks are <see langword="null"/> with a caveat.</returns>
+    public ModalBatchEstimate EstimateBatch(string path, int calls)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(calls, 1);
+        var endpoint = ModalCatalog.GetCurrent(path);
+        var concurrency = _options.CurrentValue.MaxConcurrentCallsPerApp;
+        var waves = (calls + concurrency - 1) / concurrency;
+        return new ModalBatchEstimate
+        {
+            Endpoint = endpoint,
+            Calls = calls,
+            Concurrency = concurrency,
+            TotalCostUsd = endpoint.DocumentedCostUsd * calls,
+            SequentialDuration = endpoint.TypicalDuration * calls,
+            ConcurrentDuration = endpoint.TypicalDuration * waves,
+            Caveat = endpoint.TypicalDuration is null || endpoint.DocumentedCostUsd is null
+                ? $"{endpoint.Path} was never benchmarked: its time and cost are unknown, not zero."
+                : "Warm containers assumed: a cold start adds 1 to 3 minutes to the first call.",
+        };
+    }
+
+    /// <summary>Runs a text-to-image prompt on an endpoint chosen by path, with an opt-in fallback to its use case's alternative.</summary>
+    /// <param name="prompt">The prompt and size.</param>
+    /// <param name="path">A text-to-image endpoint without a LoRA, for example <c>/flux-dev</c>.</param>
+    /// <param name="fallback">
+    /// When the endpoint is not deployed (404 Not Found, or reported missing by <see cref="Discovery"/>) or fails before GPU
+    /// work started, run the alternative the inventory names for it (for example /flux for /z-image-danrisi).
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The image; <see cref="GeneratedMedia.Endpoint"/> says which endpoint produced it.</returns>
+    public Task<GeneratedImage> GenerateImageAsync(TextToImagePrompt prompt, string path, bool fallback = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        var endpoint = ModalCatalog.GetCurrent(path);
+        if (!TextToImagePaths.Contains(endpoint.Path))
+        {
+            throw new ArgumentException(
+                $"{endpoint.Path} is not a plain text-to-image endpoint{(endpoint.Capabilities.HasFlag(ModalCapability.Lora) ? " (it needs a LoRA: call it through its typed request)" : "")}. "
+                + $"Use one of {string.Join(", ", TextToImagePaths)}.",
+                nameof(path));
+        }
+
+        return RunWithFallbackAsync(Chain(endpoint, fallback), e => RunTextToImage(e, prompt, cancellationToken));
+    }
+
+    /// <summary>Runs a text-to-image prompt on a use case's primary endpoint, with an opt-in fallback to its alternative.</summary>
+    /// <param name="prompt">The prompt and size.</param>
+    /// <param name="useCase"><see cref="ModalUseCase.FastPreview"/>, <see cref="ModalUseCase.QualityTextToImage"/> or <see cref="ModalUseCase.FastQuality"/>.</param>
+    /// <param name="fallback">Run the alternative when the primary is not deployed or fails before GPU work started.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The image.</returns>
+    public Task<GeneratedImage> GenerateImageAsync(TextToImagePrompt prompt, ModalUseCase useCase, bool fallback = false, CancellationToken cancellationToken = default)
+        => GenerateImageAsync(prompt, Recommend(useCase).Primary.Path, fallback, cancellationToken);
+
+    /// <summary>Runs a face-consistency prompt on /sdxl-instantid, /flux-pulid or /flux-ipadapter-faceid, with an opt-in fallback.</summary>
+    /// <param name="prompt">The reference face and prompt.</param>
+    /// <param name="path">A face endpoint; /sdxl-instantid falls back to /flux-pulid.</param>
+    /// <param name="fallback">Run the alternative when the endpoint is not deployed or fails before GPU work started.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The image.</returns>
+    public Task<GeneratedImage> GenerateFaceAsync(FacePrompt prompt, string path = "/sdxl-instantid", bool fallback = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        var endpoint = ModalCatalog.GetCurrent(path);
+        if (!endpoint.Capabilities.HasFlag(ModalCapability.FaceConsistency))
+        {
+            throw new ArgumentException($"{endpoint.Path} is not a face-consistency endpoint. Use /sdxl-instantid, /flux-pulid or /flux-ipadapter-faceid.", nameof(path));
+        }
+
+        return RunWithFallbackAsync(Chain(endpoint, fallback), e => RunFace(e, prompt, cancellationToken));
+    }
+
+    private ModalEndpoint[] Chain(ModalEndpoint endpoint, bool fallback)
+    {
+        var alternative = fallback ? ModalCatalog.UseCases.FirstOrDefault(u => u.Primary == endpoint)?.Alternative : null;
+        ModalEndpoint[] chain = alternative is null ? [endpoint] : [endpoint, alternative];
+        var report = Discovery.Cached;
+        var deployed = chain.Where(e => report?.StatusOf(e.Path) != ModalDeploymentStatus.Missing).ToArray();
+        return deployed.Length > 0 ? deployed : chain;
+    }
+
+    private static async Task<GeneratedImage> RunWithFallbackAsync(ModalEndpoint[] chain, Func<ModalEndpoint, Task<GeneratedImage>> run)
+    {
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                return await run(chain[i]).ConfigureAwait(false);
+            }
+            catch (ModalException ex) when (i + 1 < chain.Length && !ex.GpuWorkMayHaveRun)
+            {
+                // Not deployed, or refused before any GPU work: the alternative costs nothing extra.
+            }
+        }
+    }
+
+    private Task<GeneratedImage> RunTextToImage(ModalEndpoint endpoint, TextToImagePrompt p, CancellationToken ct) => endpoint.Path switch
+    {
+        "/flux" => _client.Flux.SchnellAsync(new FluxRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
+        "/flux-dev" => _client.Flux.DevAsync(new FluxDevRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
+        "/sdxl-turbo" => _client.Sdxl.TurboAsync(new SdxlTurboRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
+        "/sdxl-lightning" => _client.Sdxl.LightningAsync(new SdxlLightningRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
+        "/qwen-image-2512" => _client.Qwen.Image2512Async(new QwenImageRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
+        "/qwen-image-2512-fast" => _client.Qwen.Image2512FastAsync(new QwenImageFastRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
+        "/z-image-simple" => _client.ZImage.SimpleAsync(new ZImageSimpleRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
+        "/z-image-danrisi" => _client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
+        _ => throw new InvalidOperationException($"{endpoint.Path} has no text-to-image mapping."),
+    };
+
+    private Task<GeneratedImage> RunFace(ModalEndpoint endpoint, FacePrompt p, CancellationToken ct) => endpoint.Path switch
+    {
+        "/sdxl-instantid" => _client.Face.SdxlInstantIdAsync(new SdxlInstantIdRequest { ReferenceImage = p.ReferenceImage, Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
+        "/flux-pulid" => _client.Face.FluxPulidAsync(new FluxPulidRequest { ReferenceImage = p.ReferenceImage, Prompt = p.Prompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
+        "/flux-ipadapter-faceid" => _client.Face.FluxIpAdapterFaceIdAsync(new FluxIpAdapterFaceIdRequest { ReferenceImage = p.ReferenceImage, Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
+        _ => throw new InvalidOperationException($"{endpoint.Path} has no face-consistency mapping."),
+    };
+
+    private static string? Rejection(ModalEndpoint endpoint, ModalSelectionCriteria criteria)
+    {
+        if (criteria.Exclude.Contains(endpoint.Path, StringComparer.Ordinal))
+        {
+            return "excluded by the caller.";
+        }
+
+        if (!endpoint.Capabilities.HasFlag(criteria.Capability))
+        {
+            return $"lacks {criteria.Capability & ~endpoint.Capabilities}.";
+        }
+
+        if (criteria.MaxCostUsd is { } maxCost)
+        {
+            if (endpoint.DocumentedCostUsd is not { } cost)
+            {
+                return string.Create(Invariant, $"has no documented cost, so it cannot be held to ${maxCost:0.000} (unknown is not zero).");
+            }
+
+            if (cost > maxCost)
+            {
+                return string.Create(Invariant, $"costs ${cost:0.000} per call, over ${maxCost:0.000}.");
+            }
+        }
+
+        if (criteria.MaxDuration is { } maxDuration)
+        {
+            if (endpoint.TypicalDuration is not { } duration)
+            {
+                return string.Create(Invariant, $"was never timed, so it cannot be held to {maxDuration.TotalSeconds:0} s (unknown is not zero).");
+            }
+
+            if (duration > maxDuration)
+            {
+                return string.Create(Invariant, $"takes ~{duration.TotalSeconds:0} s, over {maxDuration.TotalSeconds:0} s.");
+            }
+        }
+
+        return criteria.Deployment?.StatusOf(endpoint.Path) == ModalDeploymentStatus.Missing
+            ? $"not deployed: {criteria.Deployment.Reasons[endpoint.Path]}"
+            : null;
+    }
+
+    internal static string Describe(ModalEndpoint e)
+    {
+        var cost = e.CostRank is { } c
+            ? string.Create(Invariant, $"cost rank {c} of {ModalCatalog.CostRanking.Count} (${e.DocumentedCostUsd:0.000})")
+            : e.DocumentedCostUsd is { } d ? string.Create(Invariant, $"cost unranked (${d:0.000} per the benchmark)") : "cost unranked and unknown";
+        var speed = e.SpeedRank is { } s
+            ? string.Create(Invariant, $"speed rank {s} of {ModalCatalog.SpeedRanking.Count} (~{e.TypicalDuration!.Value.TotalSeconds:0} s)")
+            : e.TypicalDuration is { } t ? string.Create(Invariant, $"speed unranked (~{t.TotalSeconds:0} s per the benchmark)") : "speed unranked and unknown";
+        return $"{cost}; {speed}.";
+    }
+}
