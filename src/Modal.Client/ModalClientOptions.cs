@@ -79,6 +79,12 @@ public sealed class ModalClientOptions
     /// <value>No default: no auth headers are sent.</value>
     public ModalProxyAuth? ProxyAuth { get; set; }
 
+    /// <summary>Client-side spending limits, enforced before each call is sent.</summary>
+    public ModalBudgetOptions Budget { get; set; } = new();
+
+    /// <summary>What traces carry beyond the defaults (prompt text is off by default).</summary>
+    public ModalTelemetryOptions Telemetry { get; set; } = new();
+
     /// <summary>How long a health probe may take.</summary>
     /// <value>10 seconds.</value>
     public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -60,12 +60,19 @@ public static class ModalClientServiceCollectionExtensions
         services.TryAddTransient<ProxyAuthHandler>();
         services.TryAddSingleton<ModalCallRunner>();
         services.TryAddSingleton<AppConcurrencyLimiter>();
+        services.AddMetrics();
+        services.AddLogging();
+        services.TryAddSingleton<ModalTelemetry>();
+        services.TryAddSingleton(sp => new ModalCostLedger(sp.GetRequiredService<IOptionsMonitor<ModalClientOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ModalHealthProbe>();
         services.TryAddTransient<ModalAppsHealthCheck>();
         services.TryAddSingleton(sp => new ModalDeploymentDiscovery(
             sp.GetRequiredService<IOptionsMonitor<ModalClientOptions>>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddTransient(sp => new ModelSelector(
-            sp.GetRequiredService<IModalClient>(), sp.GetRequiredService<ModalDeploymentDiscovery>(), sp.GetRequiredService<IOptionsMonitor<ModalClientOptions>>()));
+            sp.GetRequiredService<IModalClient>(),
+            sp.GetRequiredService<ModalDeploymentDiscovery>(),
+            sp.GetRequiredService<IOptionsMonitor<ModalClientOptions>>(),
+            sp.GetRequiredService<ILogger<ModelSelector>>()));
 
         var settings = new RefitSettings(new ModalContentSerializer());
         AddApi<IFluxApi>(services, settings);

@@ -7,7 +7,7 @@ namespace Modal.Client;
 /// The output size follows the source. The negative prompt is fixed by the server. Validation failures come back as
 /// 500, never 400, which is why the SDK checks the required members before sending.
 /// </remarks>
-public sealed record QwenImageEditRequest : ISeededRequest<QwenImageEditRequest>
+public sealed record QwenImageEditRequest : ISeededRequest<QwenImageEditRequest>, IPromptedRequest
 {
     /// <summary>The image to edit. Required.</summary>
     public required ModalMedia SourceImage { get; init; }
@@ -26,6 +26,8 @@ public sealed record QwenImageEditRequest : ISeededRequest<QwenImageEditRequest>
 
     /// <summary>KSampler denoise, 0 to 1. Server default: 0.8.</summary>
     public double? Denoise { get; init; }
+
+    string? IPromptedRequest.PromptText => Instruction;
 
     QwenImageEditRequest ISeededRequest<QwenImageEditRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

@@ -7,7 +7,7 @@ namespace Modal.Client;
 /// The whole image is edited with <see cref="Prompt"/> as an instruction, then composited onto the source through the
 /// mask. There is no denoise member: the server uses 0.8.
 /// </remarks>
-public sealed record QwenImageInpaintRequest : ISeededRequest<QwenImageInpaintRequest>
+public sealed record QwenImageInpaintRequest : ISeededRequest<QwenImageInpaintRequest>, IPromptedRequest
 {
     /// <summary>The image to change. Required.</summary>
     public required ModalMedia SourceImage { get; init; }
@@ -26,6 +26,8 @@ public sealed record QwenImageInpaintRequest : ISeededRequest<QwenImageInpaintRe
 
     /// <summary>The seed. When unset the SDK sends a random one (the server would pick one too) and reports it on the result.</summary>
     public long? Seed { get; init; }
+
+    string? IPromptedRequest.PromptText => Prompt;
 
     QwenImageInpaintRequest ISeededRequest<QwenImageInpaintRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

@@ -8,7 +8,7 @@ namespace Modal.Client;
 /// Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply. The server reads
 /// <c>guidance_scale</c>; a <c>cfg</c> field is ignored, so none is offered.
 /// </remarks>
-public sealed record FluxIpAdapterFaceIdRequest : ISeededRequest<FluxIpAdapterFaceIdRequest>
+public sealed record FluxIpAdapterFaceIdRequest : ISeededRequest<FluxIpAdapterFaceIdRequest>, IPromptedRequest
 {
     /// <summary>The face to keep. Required; sent as a data URL.</summary>
     public required ModalMedia ReferenceImage { get; init; }
@@ -43,6 +43,8 @@ public sealed record FluxIpAdapterFaceIdRequest : ISeededRequest<FluxIpAdapterFa
 
     /// <summary>The seed. When unset the SDK sends a random one (the server would use a fixed 42) and reports it on the result.</summary>
     public long? Seed { get; init; }
+
+    string? IPromptedRequest.PromptText => Prompt;
 
     FluxIpAdapterFaceIdRequest ISeededRequest<FluxIpAdapterFaceIdRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

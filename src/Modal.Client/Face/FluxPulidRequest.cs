@@ -8,7 +8,7 @@ namespace Modal.Client;
 /// <c>cfg</c>, <c>negative_prompt</c> and <c>face_provider</c> fields named by older docs are ignored, so they are not offered.
 /// This is the one endpoint whose reported cost (<c>x-cost-usd</c>) arrives.
 /// </remarks>
-public sealed record FluxPulidRequest : ISeededRequest<FluxPulidRequest>
+public sealed record FluxPulidRequest : ISeededRequest<FluxPulidRequest>, IPromptedRequest
 {
     /// <summary>The face to keep. Required; sent as a data URL.</summary>
     public required ModalMedia ReferenceImage { get; init; }
@@ -39,6 +39,8 @@ public sealed record FluxPulidRequest : ISeededRequest<FluxPulidRequest>
 
     /// <summary>The seed. When unset the SDK sends a random one (the server would pick one too) and reports it on the result.</summary>
     public long? Seed { get; init; }
+
+    string? IPromptedRequest.PromptText => Prompt;
 
     FluxPulidRequest ISeededRequest<FluxPulidRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

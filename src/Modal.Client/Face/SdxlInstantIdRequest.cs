@@ -8,7 +8,7 @@ namespace Modal.Client;
 /// Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply. A face must be
 /// detectable in <see cref="ReferenceImage"/>, otherwise the workflow fails (often reported as HTTP 503).
 /// </remarks>
-public sealed record SdxlInstantIdRequest : ISeededRequest<SdxlInstantIdRequest>
+public sealed record SdxlInstantIdRequest : ISeededRequest<SdxlInstantIdRequest>, IPromptedRequest
 {
     /// <summary>The face to keep. Required; sent as a data URL (the server re-encodes it to JPEG).</summary>
     public required ModalMedia ReferenceImage { get; init; }
@@ -49,6 +49,8 @@ public sealed record SdxlInstantIdRequest : ISeededRequest<SdxlInstantIdRequest>
 
     /// <summary>The seed. When unset the SDK sends a random one (the server would use a fixed 42) and reports it on the result.</summary>
     public long? Seed { get; init; }
+
+    string? IPromptedRequest.PromptText => Prompt;
 
     SdxlInstantIdRequest ISeededRequest<SdxlInstantIdRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

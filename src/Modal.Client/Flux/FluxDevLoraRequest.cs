@@ -5,7 +5,7 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /flux-dev-lora</c> request: Flux Dev with a character LoRA on ryla-flux.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record FluxDevLoraRequest : ISeededRequest<FluxDevLoraRequest>
+public sealed record FluxDevLoraRequest : ISeededRequest<FluxDevLoraRequest>, IPromptedRequest
 {
     /// <summary>
     /// The LoRA. An id resolves to <c>character-{id}.safetensors</c> in <c>models/loras/</c>; a Flux LoRA trained by
@@ -48,6 +48,8 @@ public sealed record FluxDevLoraRequest : ISeededRequest<FluxDevLoraRequest>
     [JsonInclude]
     [JsonPropertyName("lora_name")]
     internal string? LoraName => Lora?.Name;
+
+    string? IPromptedRequest.PromptText => Prompt;
 
     FluxDevLoraRequest ISeededRequest<FluxDevLoraRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

@@ -4,7 +4,7 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /flux</c> request: Flux Schnell text-to-image on ryla-flux.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record FluxRequest : ISeededRequest<FluxRequest>
+public sealed record FluxRequest : ISeededRequest<FluxRequest>, IPromptedRequest
 {
     /// <summary>The positive prompt. Required: the server fails with a 500 <c>KeyError</c> without it.</summary>
     public required string Prompt { get; init; }
@@ -26,6 +26,8 @@ public sealed record FluxRequest : ISeededRequest<FluxRequest>
 
     /// <summary>The seed. When unset the SDK sends a random one (the server would use a fixed 42) and reports it on the result.</summary>
     public long? Seed { get; init; }
+
+    string? IPromptedRequest.PromptText => Prompt;
 
     FluxRequest ISeededRequest<FluxRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

@@ -15,6 +15,8 @@ internal sealed partial class ModalCallRunner(
     IOptionsMonitor<ModalClientOptions> options,
     IHttpClientFactory httpClientFactory,
     AppConcurrencyLimiter limiter,
+    ModalTelemetry telemetry,
+    ModalCostLedger ledger,
     TimeProvider timeProvider,
     ILogger<ModalCallRunner> logger)
 {
@@ -53,10 +55,61 @@ internal sealed partial class ModalCallRunner(
 
         cancellationToken.ThrowIfCancellationRequested();
         var budget = callOptions?.Timeout ?? settings.BudgetFor(endpoint);
+        decimal reservation;
+        try
+        {
+            reservation = ledger.Reserve(endpoint, budget);
+        }
+        catch (ModalBudgetExceededException ex)
+        {
+            telemetry.Refused(endpoint);
+            LogBudgetRefused(logger, endpoint.Path, ex.EstimateUsd, ex.LimitUsd, ex.RemainingUsd);
+            throw;
+        }
+
         var progress = new ProgressReporter(callOptions?.Progress, endpoint, timeProvider);
         var state = new ModalCallState(
             endpoint, callOptions?.RetryMayChargeAgain ?? settings.Retry.RetryMayChargeAgain, attempt => progress.Report(ModalCallStage.Retrying, attempt: attempt));
         ModalCallState.Current = state;
+        var prompt = settings.Telemetry.RecordPromptText ? (request as IPromptedRequest)?.PromptText : null;
+        using var activity = telemetry.StartCall(endpoint, seed, prompt);
+        ModalCost? spent = null;
+        try
+        {
+            var result = await RunCoreAsync(endpoint, request, seed, send, createResult, budget, progress, state, settings, cancellationToken).ConfigureAwait(false);
+            spent = result.Cost;
+            telemetry.Succeeded(activity, endpoint, result);
+            return result;
+        }
+        catch (Exception ex) when (ex is ModalException or OperationCanceledException)
+        {
+            var duration = progress.Elapsed;
+            var mayHaveRun = ex is ModalException modal ? modal.GpuWorkMayHaveRun : state.Sent;
+            spent = mayHaveRun ? EstimatedCost(duration) : null;
+            telemetry.Failed(activity, endpoint, ex, duration, spent, state.Retries);
+            LogFailed(logger, endpoint.Path, ModalTelemetry.Outcome(ex), duration.TotalSeconds, mayHaveRun, (ex as ModalException)?.CallId);
+            throw;
+        }
+        finally
+        {
+            ledger.Settle(endpoint, reservation, spent);
+            telemetry.Ended(endpoint);
+        }
+    }
+
+    private async Task<TResult> RunCoreAsync<TRequest, TResult>(
+        ModalEndpoint endpoint,
+        TRequest request,
+        long? seed,
+        Func<TRequest, CancellationToken, Task<HttpResponseMessage>> send,
+        Func<GenerationDetails, TResult> createResult,
+        TimeSpan budget,
+        ProgressReporter progress,
+        ModalCallState state,
+        ModalClientOptions settings,
+        CancellationToken cancellationToken)
+        where TResult : GeneratedMedia
+    {
         using var budgetSource = new CancellationTokenSource(budget, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budgetSource.Token);
         var sent = false;
@@ -69,6 +122,7 @@ internal sealed partial class ModalCallRunner(
             var queueTime = progress.Elapsed;
             progress.Report(ModalCallStage.Sending);
             sent = true;
+            state.Sent = true;
             HttpResponseMessage response;
             using (progress.Heartbeat())
             {
@@ -340,12 +394,23 @@ internal sealed partial class ModalCallRunner(
             return new ModalCost(reported, ModalCostSource.Reported);
         }
 
-        return new ModalCost(Math.Round((decimal)duration.TotalSeconds * ModalCatalog.GpuPriceUsdPerSecond, 6), ModalCostSource.Estimated);
+        return EstimatedCost(duration);
     }
+
+    private static ModalCost EstimatedCost(TimeSpan duration)
+        => new(Math.Round((decimal)duration.TotalSeconds * ModalCatalog.GpuPriceUsdPerSecond, 6), ModalCostSource.Estimated);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
         Message = "Modal call {Endpoint} completed: seed {Seed}, {DurationSeconds:0.0} s, ${CostUsd} (estimated: {CostIsEstimate}), {Polls} result-URL polls, {Retries} retries, call id {CallId}")]
     private static partial void LogCompleted(ILogger logger, string endpoint, long? seed, double durationSeconds, decimal costUsd, bool costIsEstimate, int polls, int retries, string? callId);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning,
+        Message = "Modal call {Endpoint} failed ({Outcome}) after {DurationSeconds:0.0} s; GPU work may have run: {GpuWorkMayHaveRun}; call id {CallId}")]
+    private static partial void LogFailed(ILogger logger, string endpoint, string outcome, double durationSeconds, bool gpuWorkMayHaveRun, string? callId);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning,
+        Message = "Modal call {Endpoint} refused before sending: estimated ${EstimateUsd} would cross the budget of ${LimitUsd} (${RemainingUsd} remains)")]
+    private static partial void LogBudgetRefused(ILogger logger, string endpoint, decimal estimateUsd, decimal limitUsd, decimal remainingUsd);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Modal call {Endpoint} redirected to its result URL (poll {Poll}, call id {CallId})")]
     private static partial void LogPoll(ILogger logger, string endpoint, int poll, string? callId);

@@ -22,6 +22,9 @@ internal sealed class ModalCallState(ModalEndpoint endpoint, bool retryMayCharge
     /// <summary>True while the runner polls a result URL: polls have their own retry loop, so the pipeline must not retry them.</summary>
     public bool Polling { get; set; }
 
+    /// <summary>True once the request was handed to the HTTP pipeline.</summary>
+    public bool Sent { get; set; }
+
     public int Retries => Volatile.Read(ref _retries);
 
     public void RecordRetry()

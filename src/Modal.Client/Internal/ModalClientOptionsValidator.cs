@@ -40,6 +40,21 @@ internal sealed class ModalClientOptionsValidator : IValidateOptions<ModalClient
             failures.Add($"Timeout is {timeout}; use a positive budget such as 00:10:00, or remove it to use each endpoint's default.");
         }
 
+        if (options.Budget.MaxCostPerCallUsd is <= 0)
+        {
+            failures.Add($"Budget.MaxCostPerCallUsd is {options.Budget.MaxCostPerCallUsd}; use a positive amount in USD such as 0.05, or remove it.");
+        }
+
+        if (options.Budget.MaxSpendPerWindowUsd is <= 0)
+        {
+            failures.Add($"Budget.MaxSpendPerWindowUsd is {options.Budget.MaxSpendPerWindowUsd}; use a positive amount in USD such as 10, or remove it.");
+        }
+
+        if (options.Budget.Window <= TimeSpan.Zero)
+        {
+            failures.Add($"Budget.Window is {options.Budget.Window}; use a positive window such as 01:00:00.");
+        }
+
         foreach (var (path, budget) in options.EndpointTimeouts)
         {
             if (!ModalCatalog.TryFind(path, out var endpoint) || endpoint.Status != ModalEndpointStatus.Current)

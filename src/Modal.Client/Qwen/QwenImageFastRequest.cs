@@ -4,7 +4,7 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /qwen-image-2512-fast</c> request: Qwen-Image 2512 with the Lightning LoRA always on, on ryla-qwen-image.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record QwenImageFastRequest : ISeededRequest<QwenImageFastRequest>
+public sealed record QwenImageFastRequest : ISeededRequest<QwenImageFastRequest>, IPromptedRequest
 {
     /// <summary>The positive prompt. Optional: the server uses "A beautiful woman" without one.</summary>
     public string? Prompt { get; init; }
@@ -29,6 +29,8 @@ public sealed record QwenImageFastRequest : ISeededRequest<QwenImageFastRequest>
 
     /// <summary>The negative prompt. Server default: a Chinese quality negative, also used when this is empty.</summary>
     public string? NegativePrompt { get; init; }
+
+    string? IPromptedRequest.PromptText => Prompt;
 
     QwenImageFastRequest ISeededRequest<QwenImageFastRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

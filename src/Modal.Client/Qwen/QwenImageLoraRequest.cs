@@ -5,7 +5,7 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /qwen-image-2512-lora</c> request: Qwen-Image 2512 with a character LoRA on ryla-qwen-image.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record QwenImageLoraRequest : ISeededRequest<QwenImageLoraRequest>
+public sealed record QwenImageLoraRequest : ISeededRequest<QwenImageLoraRequest>, IPromptedRequest
 {
     /// <summary>
     /// The LoRA. An id resolves to <c>qwen-character-{id}.safetensors</c> in <c>qwen-loras/</c> then <c>loras/</c>, then the
@@ -51,6 +51,8 @@ public sealed record QwenImageLoraRequest : ISeededRequest<QwenImageLoraRequest>
     [JsonInclude]
     [JsonPropertyName("lora_name")]
     internal string? LoraName => Lora?.Name;
+
+    string? IPromptedRequest.PromptText => Prompt;
 
     QwenImageLoraRequest ISeededRequest<QwenImageLoraRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

@@ -4,7 +4,7 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /qwen-image-2512</c> request: Qwen-Image 2512, high quality, on ryla-qwen-image.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record QwenImageRequest : ISeededRequest<QwenImageRequest>
+public sealed record QwenImageRequest : ISeededRequest<QwenImageRequest>, IPromptedRequest
 {
     /// <summary>The positive prompt. Optional: the server uses "A beautiful woman" without one.</summary>
     public string? Prompt { get; init; }
@@ -32,6 +32,8 @@ public sealed record QwenImageRequest : ISeededRequest<QwenImageRequest>
 
     /// <summary>Adds the Lightning 4-step LoRA (the steps default stays 50: set <see cref="Steps"/> too). Server default: false.</summary>
     public bool? UseLightningLora { get; init; }
+
+    string? IPromptedRequest.PromptText => Prompt;
 
     QwenImageRequest ISeededRequest<QwenImageRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

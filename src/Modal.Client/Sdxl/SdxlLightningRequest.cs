@@ -7,7 +7,7 @@ namespace Modal.Client;
 /// The route was deleted from ryla-instantid by commit e5a81e3 and the live app answered 404 on 2026-02-06; a call then
 /// fails with <see cref="ModalEndpointNotDeployedException"/>. Steps are forced to 4 by the server, so there is no steps member.
 /// </remarks>
-public sealed record SdxlLightningRequest : ISeededRequest<SdxlLightningRequest>
+public sealed record SdxlLightningRequest : ISeededRequest<SdxlLightningRequest>, IPromptedRequest
 {
     /// <summary>The positive prompt. Required.</summary>
     public required string Prompt { get; init; }
@@ -26,6 +26,8 @@ public sealed record SdxlLightningRequest : ISeededRequest<SdxlLightningRequest>
 
     /// <summary>The seed. When unset the SDK sends a random one (the server would use a fixed 42) and reports it on the result.</summary>
     public long? Seed { get; init; }
+
+    string? IPromptedRequest.PromptText => Prompt;
 
     SdxlLightningRequest ISeededRequest<SdxlLightningRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

@@ -8,7 +8,7 @@ namespace Modal.Client;
 /// fails with <see cref="ModalEndpointNotDeployedException"/>. The fields are those of the 2026-02-01 route. CFG is forced
 /// to 0 by the server, so there is no CFG member.
 /// </remarks>
-public sealed record SdxlTurboRequest : ISeededRequest<SdxlTurboRequest>
+public sealed record SdxlTurboRequest : ISeededRequest<SdxlTurboRequest>, IPromptedRequest
 {
     /// <summary>The positive prompt. Required.</summary>
     public required string Prompt { get; init; }
@@ -27,6 +27,8 @@ public sealed record SdxlTurboRequest : ISeededRequest<SdxlTurboRequest>
 
     /// <summary>The seed. When unset the SDK sends a random one (the server would use a fixed 42) and reports it on the result.</summary>
     public long? Seed { get; init; }
+
+    string? IPromptedRequest.PromptText => Prompt;
 
     SdxlTurboRequest ISeededRequest<SdxlTurboRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

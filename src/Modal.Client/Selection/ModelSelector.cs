@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Modal.Client.Internal;
 
 namespace Modal.Client;
 
@@ -7,7 +10,7 @@ namespace Modal.Client;
 /// The inventory's speed, cost and use-case rankings as queries, and a way to run what they pick. Every figure comes
 /// from <see cref="ModalCatalog"/>; removed and future endpoints are never selected. Get it from dependency injection.
 /// </summary>
-public sealed class ModelSelector
+public sealed partial class ModelSelector
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -16,12 +19,14 @@ public sealed class ModelSelector
         ["/flux", "/flux-dev", "/sdxl-turbo", "/sdxl-lightning", "/qwen-image-2512", "/qwen-image-2512-fast", "/z-image-simple", "/z-image-danrisi"];
     private readonly IModalClient _client;
     private readonly IOptionsMonitor<ModalClientOptions> _options;
+    private readonly ILogger _logger;
 
-    internal ModelSelector(IModalClient client, ModalDeploymentDiscovery discovery, IOptionsMonitor<ModalClientOptions> options)
+    internal ModelSelector(IModalClient client, ModalDeploymentDiscovery discovery, IOptionsMonitor<ModalClientOptions> options, ILogger<ModelSelector> logger)
     {
         _client = client;
         Discovery = discovery;
         _options = options;
+        _logger = logger;
     }
 
     /// <summary>Asks the apps which endpoints they really serve (cached), for <see cref="ModalSelectionCriteria.Deployment"/> and fallbacks.</summary>
@@ -152,20 +157,35 @@ public sealed class ModelSelector
         return deployed.Length > 0 ? deployed : chain;
     }
 
-    private static async Task<GeneratedImage> RunWithFallbackAsync(ModalEndpoint[] chain, Func<ModalEndpoint, Task<GeneratedImage>> run)
+    private async Task<GeneratedImage> RunWithFallbackAsync(ModalEndpoint[] chain, Func<ModalEndpoint, Task<GeneratedImage>> run)
     {
+        using var activity = chain.Length > 1 ? ModalTelemetry.Source.StartActivity($"select {chain[0].Path}", ActivityKind.Internal) : null;
         for (var i = 0; ; i++)
         {
             try
             {
-                return await run(chain[i]).ConfigureAwait(false);
+                var image = await run(chain[i]).ConfigureAwait(false);
+                activity?.SetTag("modal.endpoint", image.Endpoint);
+                activity?.SetTag("modal.fallback", i > 0);
+                return image;
             }
             catch (ModalException ex) when (i + 1 < chain.Length && !ex.GpuWorkMayHaveRun)
             {
                 // Not deployed, or refused before any GPU work: the alternative costs nothing extra.
+                var outcome = ModalTelemetry.Outcome(ex);
+                activity?.AddEvent(new ActivityEvent("modal.fallback", tags: new ActivityTagsCollection
+                {
+                    ["modal.fallback.from"] = chain[i].Path,
+                    ["modal.fallback.to"] = chain[i + 1].Path,
+                    ["modal.fallback.reason"] = outcome,
+                }));
+                LogFallback(_logger, chain[i].Path, outcome, chain[i + 1].Path);
             }
         }
     }
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Modal endpoint {Endpoint} unavailable ({Outcome}) before any GPU work; falling back to {Alternative}")]
+    private static partial void LogFallback(ILogger logger, string endpoint, string outcome, string alternative);
 
     private Task<GeneratedImage> RunTextToImage(ModalEndpoint endpoint, TextToImagePrompt p, CancellationToken ct) => endpoint.Path switch
     {

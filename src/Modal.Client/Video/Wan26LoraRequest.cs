@@ -5,7 +5,7 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /wan2.6-lora</c> request: Wan 2.6 text-to-video with a character LoRA on ryla-wan26 (animated WebP).</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record Wan26LoraRequest : ISeededRequest<Wan26LoraRequest>
+public sealed record Wan26LoraRequest : ISeededRequest<Wan26LoraRequest>, IPromptedRequest
 {
     /// <summary>
     /// The LoRA. An id resolves to <c>wan-character-{id}.safetensors</c> in <c>wan-loras/</c> then <c>loras/</c>, then the
@@ -54,6 +54,8 @@ public sealed record Wan26LoraRequest : ISeededRequest<Wan26LoraRequest>
     [JsonInclude]
     [JsonPropertyName("lora_name")]
     internal string? LoraName => Lora?.Name;
+
+    string? IPromptedRequest.PromptText => Prompt;
 
     Wan26LoraRequest ISeededRequest<Wan26LoraRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

@@ -7,7 +7,7 @@ namespace Modal.Client;
 /// Never benchmarked; in the server's graph the reference videos appear not to reach the sampler, so the output is likely
 /// plain text-to-video (contract 3.16). The result is an animated WebP.
 /// </remarks>
-public sealed record Wan26R2VRequest : ISeededRequest<Wan26R2VRequest>
+public sealed record Wan26R2VRequest : ISeededRequest<Wan26R2VRequest>, IPromptedRequest
 {
     /// <summary>One to three reference videos (MP4 or WebM). Required.</summary>
     public required IReadOnlyList<ModalMedia> ReferenceVideos { get; init; }
@@ -38,6 +38,8 @@ public sealed record Wan26R2VRequest : ISeededRequest<Wan26R2VRequest>
 
     /// <summary>The negative prompt. Server default: empty.</summary>
     public string? NegativePrompt { get; init; }
+
+    string? IPromptedRequest.PromptText => Prompt;
 
     Wan26R2VRequest ISeededRequest<Wan26R2VRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

@@ -4,7 +4,7 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /wan2.6</c> request: Wan 2.6 text-to-video on ryla-wan26. The result is an animated WebP, not an MP4.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record Wan26Request : ISeededRequest<Wan26Request>
+public sealed record Wan26Request : ISeededRequest<Wan26Request>, IPromptedRequest
 {
     /// <summary>The positive prompt. Required: the server fails with a 500 <c>prompt is required</c> without it.</summary>
     public required string Prompt { get; init; }
@@ -32,6 +32,8 @@ public sealed record Wan26Request : ISeededRequest<Wan26Request>
 
     /// <summary>The negative prompt. Server default: empty.</summary>
     public string? NegativePrompt { get; init; }
+
+    string? IPromptedRequest.PromptText => Prompt;
 
     Wan26Request ISeededRequest<Wan26Request>.WithSeed(long seed) => this with { Seed = seed };
 }

@@ -4,7 +4,7 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /z-image-danrisi</c> request: Z-Image-Turbo with the Danrisi settings (flash attention, CFG normalisation), on ryla-z-image.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record ZImageDanrisiRequest : ISeededRequest<ZImageDanrisiRequest>
+public sealed record ZImageDanrisiRequest : ISeededRequest<ZImageDanrisiRequest>, IPromptedRequest
 {
     /// <summary>The positive prompt. Required: the server fails with a 500 <c>KeyError</c> without it.</summary>
     public required string Prompt { get; init; }
@@ -26,6 +26,8 @@ public sealed record ZImageDanrisiRequest : ISeededRequest<ZImageDanrisiRequest>
 
     /// <summary>The negative prompt. Server default: empty.</summary>
     public string? NegativePrompt { get; init; }
+
+    string? IPromptedRequest.PromptText => Prompt;
 
     ZImageDanrisiRequest ISeededRequest<ZImageDanrisiRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

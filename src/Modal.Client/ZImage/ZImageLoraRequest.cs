@@ -5,7 +5,7 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /z-image-lora</c> request: Z-Image-Turbo with a LoRA (ComfyUI graph) on ryla-z-image.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record ZImageLoraRequest : ISeededRequest<ZImageLoraRequest>
+public sealed record ZImageLoraRequest : ISeededRequest<ZImageLoraRequest>, IPromptedRequest
 {
     /// <summary>
     /// The LoRA. An id resolves to <c>character-{id}.safetensors</c> in <c>models/loras/</c>. The image also ships style LoRAs
@@ -52,6 +52,8 @@ public sealed record ZImageLoraRequest : ISeededRequest<ZImageLoraRequest>
     [JsonInclude]
     [JsonPropertyName("lora_name")]
     internal string? LoraName => Lora?.Name;
+
+    string? IPromptedRequest.PromptText => Prompt;
 
     ZImageLoraRequest ISeededRequest<ZImageLoraRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

@@ -4,7 +4,7 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /z-image-simple</c> request: Z-Image-Turbo text-to-image, on ryla-z-image.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record ZImageSimpleRequest : ISeededRequest<ZImageSimpleRequest>
+public sealed record ZImageSimpleRequest : ISeededRequest<ZImageSimpleRequest>, IPromptedRequest
 {
     /// <summary>The positive prompt. Required: the server fails with a 500 <c>KeyError</c> without it.</summary>
     public required string Prompt { get; init; }
@@ -26,6 +26,8 @@ public sealed record ZImageSimpleRequest : ISeededRequest<ZImageSimpleRequest>
 
     /// <summary>The negative prompt. Server default: empty.</summary>
     public string? NegativePrompt { get; init; }
+
+    string? IPromptedRequest.PromptText => Prompt;
 
     ZImageSimpleRequest ISeededRequest<ZImageSimpleRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

@@ -8,10 +8,11 @@ internal sealed class FakeModal : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public FakeModal(FakeModalDeploymentOptions? fakeOptions = null, Action<ModalClientOptions>? configure = null)
+    public FakeModal(FakeModalDeploymentOptions? fakeOptions = null, Action<ModalClientOptions>? configure = null, Action<IServiceCollection>? configureServices = null)
     {
         Fake = FakeModalDeployment.Start(fakeOptions);
         var services = new ServiceCollection();
+        configureServices?.Invoke(services);
         services.AddModalClient(o =>
         {
             o.UseFakeDeployment(Fake);

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Modal.Client.Internal;
+
+/// <summary>
+/// The SDK's traces (<see cref="ActivitySource"/> <c>Modal.Client</c>) and metrics (<see cref="Meter"/> <c>Modal.Client</c>).
+/// Names and units are listed in the README's "Observability" section. Prompts are recorded only on opt-in; media never.
+/// </summary>
+internal sealed class ModalTelemetry : IDisposable
+{
+    public const string Name = "Modal.Client";
+
+    public static readonly ActivitySource Source = new(Name, typeof(ModalTelemetry).Assembly.GetName().Version?.ToString());
+
+    private readonly Meter _meter;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _calls;
+    private readonly Counter<double> _cost;
+    private readonly UpDownCounter<long> _active;
+    private readonly Counter<long> _polls;
+    private readonly Counter<long> _retries;
+    private readonly Histogram<double> _queue;
+
+    public ModalTelemetry(IMeterFactory meterFactory)
+    {
+        _meter = meterFactory.Create(Name);
+        _duration = _meter.CreateHistogram<double>("modal.client.call.duration", "s", "Wall-clock duration of a logical call, including queueing and result-URL polls.");
+        _calls = _meter.CreateCounter<long>("modal.client.calls", "{call}", "Logical calls, by endpoint, app and outcome.");
+        _cost = _meter.CreateCounter<double>("modal.client.cost", "USD", "Cost of calls, reported by the server or estimated by the SDK (tag modal.cost.source).");
+        _active = _meter.CreateUpDownCounter<long>("modal.client.calls.active", "{call}", "Calls in flight.");
+        _polls = _meter.CreateCounter<long>("modal.client.result_url.polls", "{poll}", "GETs of Modal result URLs after a 303.");
+        _retries = _meter.CreateCounter<long>("modal.client.retries", "{retry}", "Retried POSTs and result-URL polls.");
+        _queue = _meter.CreateHistogram<double>("modal.client.queue.duration", "s", "Time a call waited for a slot of its app's concurrency limit.");
+    }
+
+    public Activity? StartCall(ModalEndpoint endpoint, long? seed, string? prompt)
+    {
+        var activity = Source.StartActivity($"generate {endpoint.Path}", ActivityKind.Internal);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("modal.endpoint", endpoint.Path);
+            activity.SetTag("modal.app", endpoint.App?.Name);
+            activity.SetTag("modal.family", endpoint.Family?.ToString());
+            activity.SetTag("modal.seed", seed);
+            if (prompt is not null)
+            {
+                activity.SetTag("modal.prompt", prompt);
+            }
+        }
+
+        _active.Add(1, Tags(endpoint));
+        return activity;
+    }
+
+    public void Succeeded(Activity? activity, ModalEndpoint endpoint, GeneratedMedia result)
+    {
+        activity?.SetTag("modal.outcome", "success");
+        activity?.SetTag("modal.cost_usd", (double)result.Cost.Usd);
+        activity?.SetTag("modal.cost_source", CostSource(result.Cost));
+        activity?.SetTag("modal.result_url_polls", result.ResultUrlPolls);
+        activity?.SetTag("modal.retries", result.Retries);
+        activity?.SetTag("modal.call_id", result.CallId);
+        activity?.SetStatus(ActivityStatusCode.Ok);
+        Record(endpoint, "success", result.Duration, result.Cost);
+        _polls.Add(result.ResultUrlPolls, Tags(endpoint));
+        _retries.Add(result.Retries, Tags(endpoint));
+        _queue.Record(result.QueueTime.TotalSeconds, Tags(endpoint));
+    }
+
+    public void Failed(Activity? activity, ModalEndpoint endpoint, Exception exception, TimeSpan duration, ModalCost? cost, int retries)
+    {
+        var outcome = Outcome(exception);
+        activity?.SetTag("modal.outcome", outcome);
+        activity?.SetTag("error.type", exception.GetType().FullName);
+        activity?.SetTag("modal.retries", retries);
+        if (exception is ModalException modal)
+        {
+            activity?.SetTag("modal.call_id", modal.CallId);
+            activity?.SetTag("modal.gpu_work_may_have_run", modal.GpuWorkMayHaveRun);
+            activity?.SetTag("http.response.status_code", modal.StatusCode);
+        }
+
+        if (cost is { } c)
+        {
+            activity?.SetTag("modal.cost_usd", (double)c.Usd);
+            activity?.SetTag("modal.cost_source", CostSource(c));
+        }
+
+        activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+        Record(endpoint, outcome, duration, cost);
+        _retries.Add(retries, Tags(endpoint));
+    }
+
+    public void Refused(ModalEndpoint endpoint) => _calls.Add(1, WithOutcome(endpoint, "budget_refused"));
+
+    public void Ended(ModalEndpoint endpoint) => _active.Add(-1, Tags(endpoint));
+
+    public void Dispose() => _meter.Dispose();
+
+    internal static string Outcome(Exception exception) => exception switch
+    {
+        OperationCanceledException => "cancelled",
+        ModalTimeoutException => "timeout",
+        ModalApiException => "app_error",
+        ModalEndpointNotDeployedException => "not_deployed",
+        ModalLoraNotFoundException => "lora_not_found",
+        ModalPlatformException => "platform_error",
+        ModalTransportException => "transport_error",
+        ModalInvalidResponseException => "invalid_response",
+        ModalResultLostException => "result_lost",
+        ModalCircuitOpenException => "circuit_open",
+        ModalBudgetExceededException => "budget_refused",
+        _ => "error",
+    };
+
+    private void Record(ModalEndpoint endpoint, string outcome, TimeSpan duration, ModalCost? cost)
+    {
+        var tags = WithOutcome(endpoint, outcome);
+        _calls.Add(1, tags);
+        _duration.Record(duration.TotalSeconds, tags);
+        if (cost is { } c)
+        {
+            _cost.Add((double)c.Usd, new TagList
+            {
+                { "modal.endpoint", endpoint.Path },
+                { "modal.family", endpoint.Family?.ToString() },
+                { "modal.cost.source", CostSource(c) },
+            });
+        }
+    }
+
+    private static string CostSource(ModalCost cost) => cost.IsEstimate ? "estimated" : "reported";
+
+    private static TagList Tags(ModalEndpoint endpoint) => new()
+    {
+        { "modal.endpoint", endpoint.Path },
+        { "modal.app", endpoint.App?.Name },
+    };
+
+    private static TagList WithOutcome(ModalEndpoint endpoint, string outcome)
+    {
+        var tags = Tags(endpoint);
+        tags.Add("modal.outcome", outcome);
+        return tags;
+    }
+}
