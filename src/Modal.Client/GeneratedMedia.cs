@@ -8,9 +8,13 @@ namespace Modal.Client;
 /// </summary>
 public abstract class GeneratedMedia
 {
+    private ReadOnlyMemory<byte>? _content;
+
     private protected GeneratedMedia(GenerationDetails details)
     {
-        Content = details.Content;
+        FilePath = details.FilePath;
+        _content = details.FilePath is null ? details.Content : (ReadOnlyMemory<byte>?)null;
+        Length = details.Length >= 0 ? details.Length : details.Content.Length;
         Format = details.Format;
         ServerContentType = details.ServerContentType;
         Seed = details.Seed;
@@ -23,8 +27,14 @@ public abstract class GeneratedMedia
         QueueTime = details.QueueTime;
     }
 
-    /// <summary>The raw bytes of the file.</summary>
-    public ReadOnlyMemory<byte> Content { get; }
+    /// <summary>
+    /// The raw bytes of the file. For a result streamed to <see cref="FilePath"/> they are read from that file on first
+    /// access (prefer <see cref="OpenRead"/> or <see cref="SaveAsync(string, CancellationToken)"/> for large videos).
+    /// </summary>
+    public ReadOnlyMemory<byte> Content => _content ??= File.ReadAllBytes(FilePath!);
+
+    /// <summary>The file the result was streamed to (<see cref="ModalCallOptions.ResultFile"/>), or <see langword="null"/> for an in-memory result.</summary>
+    public string? FilePath { get; }
 
     /// <summary>The format recognised from the bytes.</summary>
     public MediaFormat Format { get; }
@@ -62,12 +72,14 @@ public abstract class GeneratedMedia
     /// <summary>How long the call waited for a slot of the app's concurrency limit (part of <see cref="Duration"/>).</summary>
     public TimeSpan QueueTime { get; }
 
-    /// <summary>The size of <see cref="Content"/> in bytes.</summary>
-    public int Length => Content.Length;
+    /// <summary>The size of the file in bytes.</summary>
+    public long Length { get; }
 
-    /// <summary>Opens a read-only stream over the bytes.</summary>
-    /// <returns>A stream; disposing it is cheap.</returns>
-    public Stream OpenRead() => new MemoryStream(Content.ToArray(), writable: false);
+    /// <summary>Opens a read-only stream over the bytes (the file itself for a streamed result; no copy).</summary>
+    /// <returns>A stream; dispose it.</returns>
+    public Stream OpenRead() => FilePath is not null && _content is null
+        ? new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, useAsync: true)
+        : new ReadOnlyMemoryStream(Content);
 
     /// <summary>Writes the bytes to a file, creating or replacing it.</summary>
     /// <param name="path">The file path. Use <see cref="FileExtension"/> to name it.</param>
@@ -82,7 +94,22 @@ public abstract class GeneratedMedia
             Directory.CreateDirectory(directory);
         }
 
-        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 81920, useAsync: true);
+        if (FilePath is not null && _content is null)
+        {
+            var source = OpenRead();
+            await using (source.ConfigureAwait(false))
+            {
+                var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: true);
+                await using (target.ConfigureAwait(false))
+                {
+                    await source.CopyToAsync(target, 81920, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return;
+        }
+
+        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: true);
         await using (stream.ConfigureAwait(false))
         {
             await stream.WriteAsync(Content, cancellationToken).ConfigureAwait(false);
@@ -93,10 +120,14 @@ public abstract class GeneratedMedia
     /// <param name="destination">The stream to write to; it is not closed.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the bytes are written.</returns>
-    public Task SaveAsync(Stream destination, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        return destination.WriteAsync(Content, cancellationToken).AsTask();
+        var source = OpenRead();
+        await using (source.ConfigureAwait(false))
+        {
+            await source.CopyToAsync(destination, 81920, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>

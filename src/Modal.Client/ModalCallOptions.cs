@@ -28,6 +28,14 @@ public sealed class ModalCallOptions
     /// </summary>
     public bool? RetryMayChargeAgain { get; init; }
 
+    /// <summary>
+    /// Streams the result straight to this file instead of memory (for large videos): it is written through a temporary
+    /// file and moved into place only when complete, so nothing is left on failure. The result's
+    /// <see cref="GeneratedMedia.FilePath"/> names it and <see cref="GeneratedMedia.Content"/> reads it back on demand.
+    /// Meant for a scope around one call.
+    /// </summary>
+    public string? ResultFile { get; init; }
+
     internal static ModalCallOptions? Current => Ambient.Value;
 
     /// <summary>Applies these options to the calls made until the returned scope is disposed.</summary>

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text.Json.Serialization;
 using Modal.Client.Internal;
 
@@ -12,8 +11,6 @@ namespace Modal.Client;
 [JsonConverter(typeof(ModalMediaJsonConverter))]
 public sealed class ModalMedia
 {
-    private byte[]? _jsonString;
-
     private ModalMedia(ReadOnlyMemory<byte> content, MediaFormat format)
     {
         Content = content;
@@ -105,19 +102,11 @@ public sealed class ModalMedia
     /// <inheritdoc/>
     public override string ToString() => $"{MediaType}, {Content.Length} bytes";
 
-    /// <summary>The data URL as a quoted JSON string in UTF-8, built once.</summary>
-    internal ReadOnlySpan<byte> JsonStringUtf8 => _jsonString ??= BuildJsonString();
+    /// <summary>The data URL's prefix, <c>data:&lt;mime&gt;;base64,</c>.</summary>
+    internal string DataUrlPrefix => $"data:{MediaType};base64,";
 
-    private byte[] BuildJsonString()
-    {
-        var prefix = System.Text.Encoding.ASCII.GetBytes($"\"data:{MediaType};base64,");
-        var encodedLength = Base64.GetMaxEncodedToUtf8Length(Content.Length);
-        var buffer = new byte[prefix.Length + encodedLength + 1];
-        prefix.CopyTo(buffer, 0);
-        Base64.EncodeToUtf8(Content.Span, buffer.AsSpan(prefix.Length), out _, out var written);
-        buffer[prefix.Length + written] = (byte)'"';
-        return buffer;
-    }
+    /// <summary>The length in UTF-8 bytes of the data URL.</summary>
+    internal long DataUrlLength => DataUrlPrefix.Length + (((long)Content.Length + 2) / 3 * 4);
 
     private static ModalMedia Create(ReadOnlyMemory<byte> content, string paramName, string source = "")
     {

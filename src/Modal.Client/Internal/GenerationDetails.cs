@@ -1,6 +1,6 @@
 namespace Modal.Client.Internal;
 
-/// <summary>Everything a result is built from.</summary>
+/// <summary>Everything a result is built from. For a file-backed result, Content holds the file's first bytes only.</summary>
 internal sealed record GenerationDetails(
     string Endpoint,
     ReadOnlyMemory<byte> Content,
@@ -12,4 +12,6 @@ internal sealed record GenerationDetails(
     string? CallId,
     int ResultUrlPolls = 0,
     int Retries = 0,
-    TimeSpan QueueTime = default);
+    TimeSpan QueueTime = default,
+    string? FilePath = null,
+    long Length = -1);

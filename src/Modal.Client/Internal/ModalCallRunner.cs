@@ -155,12 +155,26 @@ internal sealed partial class ModalCallRunner(
                 }
 
                 progress.Report(ModalCallStage.Downloading, polls, callId);
-                var content = await ReadBodyAsync(response, resultUrl, state, settings, callId, linked.Token).ConfigureAwait(false);
+                var resultFile = ModalCallOptions.Current?.ResultFile;
+                var (content, length) = resultFile is null
+                    ? await ReadBodyAsync(response, resultUrl, state, settings, callId, static async (c, ct) => (Head: await ResponseBody.ReadAsync(c, ct).ConfigureAwait(false), Length: -1L), linked.Token).ConfigureAwait(false)
+                    : await ReadBodyAsync(response, resultUrl, state, settings, callId, (c, ct) => ResponseBody.SaveAsync(c, resultFile, ct), linked.Token).ConfigureAwait(false);
+                MediaFormat format;
+                try
+                {
+                    format = CheckMedia(content, length < 0 ? content.Length : length, endpoint, response, callId);
+                }
+                catch (ModalInvalidResponseException) when (resultFile is not null)
+                {
+                    File.Delete(resultFile);
+                    throw;
+                }
+
                 var duration = progress.Elapsed;
                 var details = new GenerationDetails(
                     endpoint.Path,
                     content,
-                    CheckMedia(content, endpoint, response, callId),
+                    format,
                     response.Content.Headers.ContentType?.ToString(),
                     seed,
                     duration,
@@ -168,7 +182,9 @@ internal sealed partial class ModalCallRunner(
                     callId,
                     polls,
                     state.Retries,
-                    queueTime);
+                    queueTime,
+                    resultFile is null ? null : Path.GetFullPath(resultFile),
+                    length);
                 LogCompleted(logger, endpoint.Path, seed, duration.TotalSeconds, details.Cost.Usd, details.Cost.IsEstimate, polls, state.Retries, callId);
                 progress.Report(ModalCallStage.Completed, polls, callId);
                 return createResult(details);
@@ -272,13 +288,19 @@ internal sealed partial class ModalCallRunner(
     /// Downloads the body. If the download breaks after Modal started sending it, the result URL (when there is one) is
     /// tried once more; an answer of 408 or 404 then means the paid result is gone (Appendix P4, P5).
     /// </summary>
-    private async Task<byte[]> ReadBodyAsync(
-        HttpResponseMessage response, Uri? resultUrl, ModalCallState state, ModalClientOptions settings, string? callId, CancellationToken cancellationToken)
+    private async Task<(byte[] Head, long Length)> ReadBodyAsync(
+        HttpResponseMessage response,
+        Uri? resultUrl,
+        ModalCallState state,
+        ModalClientOptions settings,
+        string? callId,
+        Func<HttpContent, CancellationToken, Task<(byte[] Head, long Length)>> read,
+        CancellationToken cancellationToken)
     {
         var endpoint = state.Endpoint;
         try
         {
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return await read(response.Content, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (Unwrap(ex) is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
@@ -296,7 +318,7 @@ internal sealed partial class ModalCallRunner(
             using var again = await PollAsync(resultUrl, state, settings, cancellationToken).ConfigureAwait(false);
             if (again.IsSuccessStatusCode)
             {
-                return await again.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                return await read(again.Content, cancellationToken).ConfigureAwait(false);
             }
 
             if (again.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.NotFound)
@@ -333,7 +355,7 @@ internal sealed partial class ModalCallRunner(
     private static Exception Unwrap(Exception exception)
         => exception is Refit.ApiRequestException { InnerException: { } inner } ? inner : exception;
 
-    private static MediaFormat CheckMedia(byte[] content, ModalEndpoint endpoint, HttpResponseMessage response, string? callId)
+    private static MediaFormat CheckMedia(byte[] content, long length, ModalEndpoint endpoint, HttpResponseMessage response, string? callId)
     {
         var format = MediaSniffer.Sniff(content);
         var expected = endpoint.OutputKind switch
@@ -349,13 +371,13 @@ internal sealed partial class ModalCallRunner(
         }
 
         var label = response.Content.Headers.ContentType?.ToString();
-        var what = content.Length == 0 ? "an empty body" : format == MediaFormat.Unknown ? "bytes that are not a media file" : $"a {MediaSniffer.MediaType(format)} file";
+        var what = length == 0 ? "an empty body" : format == MediaFormat.Unknown ? "bytes that are not a media file" : $"a {MediaSniffer.MediaType(format)} file";
         throw new ModalInvalidResponseException(
-            $"{endpoint.Path} answered 200 with {what} (Content-Type '{label ?? "none"}', {content.Length} bytes) instead of {endpoint.OutputKind} media. The GPU job ran and may be billed.",
+            $"{endpoint.Path} answered 200 with {what} (Content-Type '{label ?? "none"}', {length} bytes) instead of {endpoint.OutputKind} media. The GPU job ran and may be billed.",
             endpoint.Path)
         {
             ServerContentType = label,
-            ReceivedBytes = content.Length,
+            ReceivedBytes = length,
             StatusCode = (int)response.StatusCode,
             App = endpoint.App?.Name,
             CallId = callId,

@@ -7,8 +7,8 @@ using Refit;
 namespace Modal.Client.Internal;
 
 /// <summary>
-/// Refit's one serializer seam, bound to <see cref="ModalJsonContext"/>. Bodies are serialized once to a byte array
-/// (with a Content-Length, no chunking) so that a request can be sent again without re-serializing.
+/// Refit's one serializer seam, bound to <see cref="ModalJsonContext"/>. Bodies carry a Content-Length (no chunked
+/// encoding) and can be sent again on a retry; media is streamed as base64 chunks by <see cref="ModalJsonContent"/>.
 /// </summary>
 internal sealed class ModalContentSerializer : IHttpContentSerializer
 {
@@ -32,7 +32,19 @@ internal sealed class ModalContentSerializer : IHttpContentSerializer
     public HttpContent ToHttpContent<T>(T item)
     {
         var typeInfo = TypeInfo<T>();
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(item, typeInfo));
+        var media = new List<ModalMedia>();
+        byte[] skeleton;
+        using (ModalMediaJsonConverter.Defer(media))
+        {
+            skeleton = JsonSerializer.SerializeToUtf8Bytes(item, typeInfo);
+        }
+
+        if (media.Count > 0)
+        {
+            return new ModalJsonContent(skeleton, media);
+        }
+
+        var content = new ByteArrayContent(skeleton);
         content.Headers.ContentType = Json;
         return content;
     }

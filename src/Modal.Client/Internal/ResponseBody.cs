@@ -1,0 +1,95 @@
+using System.Buffers;
+
+namespace Modal.Client.Internal;
+
+/// <summary>Reads a result body without doubling it in memory, or streams it to a file.</summary>
+internal static class ResponseBody
+{
+    /// <summary>Enough of the start of a file to recognise its format and read an image's size.</summary>
+    public const int HeadLength = 16 * 1024;
+
+    private const int CopyBufferSize = 80 * 1024;
+
+    /// <summary>Reads the body into one array sized from Content-Length when known (no MemoryStream doubling).</summary>
+    public static async Task<byte[]> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            if (content.Headers.ContentLength is { } length && length <= Array.MaxLength)
+            {
+                var buffer = GC.AllocateUninitializedArray<byte>((int)length);
+                var read = 0;
+                while (read < buffer.Length)
+                {
+                    var n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
+                    if (n == 0)
+                    {
+                        throw new IOException($"The response ended prematurely: {read} of {length} bytes arrived.");
+                    }
+
+                    read += n;
+                }
+
+                return buffer;
+            }
+
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+            return copy.ToArray();
+        }
+    }
+
+    /// <summary>
+    /// Streams the body to <paramref name="path"/> through a temporary file next to it, moved into place only when the
+    /// whole body arrived; returns the file's first bytes and its length. Nothing is left behind on failure.
+    /// </summary>
+    public static async Task<(byte[] Head, long Length)> SaveAsync(HttpContent content, string path, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.partial");
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        try
+        {
+            var head = new byte[HeadLength];
+            var headLength = 0;
+            long total = 0;
+            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: true);
+                await using (file.ConfigureAwait(false))
+                {
+                    int n;
+                    while ((n = await stream.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+                    {
+                        var toHead = Math.Min(n, HeadLength - headLength);
+                        buffer.AsSpan(0, toHead).CopyTo(head.AsSpan(headLength));
+                        headLength += toHead;
+                        await file.WriteAsync(buffer.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
+                        total += n;
+                    }
+                }
+            }
+
+            if (content.Headers.ContentLength is { } expected && expected != total)
+            {
+                throw new IOException($"The response ended prematurely: {total} of {expected} bytes arrived.");
+            }
+
+            File.Move(temporary, full, overwrite: true);
+            return (head[..headLength], total);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
