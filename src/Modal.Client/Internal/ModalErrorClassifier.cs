@@ -183,10 +183,11 @@ internal static class ModalErrorClassifier
         _ => endpoint.Alternative,
     };
 
+    /// <summary>Retry-After as a delay; an HTTP date is measured against the response's own Date header (no local clock).</summary>
     private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
     {
         { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow > TimeSpan.Zero ? date - DateTimeOffset.UtcNow : TimeSpan.Zero,
+        { Date: { } date } when response.Headers.Date is { } sent => date > sent ? date - sent : TimeSpan.Zero,
         _ => null,
     };
 
