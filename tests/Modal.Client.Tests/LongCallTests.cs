@@ -122,9 +122,10 @@ public sealed class LongCallTests
     }
 
     [Fact]
-    public async Task WorkflowError500_WithPerCallOptIn_IsRetriedOnce()
+    public async Task WorkflowError500_WithPerCallOptIn_IsRetriedOnce_AndLogsThatItMayBeChargedAgain()
     {
-        using var modal = new WireMockModal(Fast);
+        var logs = new FakeLogCollector();
+        using var modal = new WireMockModal(Fast, logs);
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).InScenario("500").WillSetStateTo("ok").RespondWith(Response.Create().WithStatusCode(500)
             .WithHeader("Content-Type", "application/json").WithBody("""{"error":"Workflow execution failed (exit code 1)","details":"tb","type":"RuntimeError","path":"/flux"}"""));
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).InScenario("500").WhenStateIs("ok").RespondWith(Png());
@@ -137,6 +138,8 @@ public sealed class LongCallTests
 
         Assert.Equal(2, Count(modal, "POST"));
         Assert.Equal(1, result.Retries);
+        var retry = Assert.Single(logs.GetSnapshot(), l => l.Id.Id == 11);
+        Assert.Contains("may be charged again", retry.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,7 +32,15 @@ internal static partial class ModalResiliencePolicy
                 {
                     var state = ModalCallState.Current;
                     state?.RecordRetry();
-                    LogRetry(logger, state?.Endpoint.Path ?? "?", args.AttemptNumber + 1, Describe(args.Outcome), args.RetryDelay.TotalSeconds);
+                    if (CannotHaveStarted(args.Outcome))
+                    {
+                        LogRetry(logger, state?.Endpoint.Path ?? "?", args.AttemptNumber + 1, Describe(args.Outcome), args.RetryDelay.TotalSeconds);
+                    }
+                    else
+                    {
+                        LogChargedRetry(logger, state?.Endpoint.Path ?? "?", args.AttemptNumber + 1, Describe(args.Outcome), args.RetryDelay.TotalSeconds);
+                    }
+
                     return ValueTask.CompletedTask;
                 },
             });
@@ -109,6 +117,10 @@ internal static partial class ModalResiliencePolicy
     private static string Describe(Outcome<HttpResponseMessage> outcome)
         => outcome.Exception is { } ex ? ex.GetType().Name : $"HTTP {(int)outcome.Result!.StatusCode}";
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Retrying Modal call {Endpoint} (attempt {Attempt}) after {Reason}, in {DelaySeconds:0.0} s")]
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Retrying Modal call {Endpoint} (attempt {Attempt}) after {Reason}, in {DelaySeconds:0.0} s; the failed attempt started no GPU work")]
     private static partial void LogRetry(ILogger logger, string endpoint, int attempt, string reason, double delaySeconds);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning,
+        Message = "Retrying Modal call {Endpoint} (attempt {Attempt}) after {Reason}, in {DelaySeconds:0.0} s, as opted in: the failed attempt may have run GPU work, so it may be billed and this retry may be charged again")]
+    private static partial void LogChargedRetry(ILogger logger, string endpoint, int attempt, string reason, double delaySeconds);
 }
