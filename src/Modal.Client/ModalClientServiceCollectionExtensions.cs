@@ -71,7 +71,6 @@ public static class ModalClientServiceCollectionExtensions
         services.TryAddTransient(sp => new ModelSelector(
             sp.GetRequiredService<IModalClient>(),
             sp.GetRequiredService<ModalDeploymentDiscovery>(),
-            sp.GetRequiredService<IOptionsMonitor<ModalClientOptions>>(),
             sp.GetRequiredService<ILogger<ModelSelector>>()));
 
         var settings = new RefitSettings(new ModalContentSerializer());
@@ -84,6 +83,7 @@ public static class ModalClientServiceCollectionExtensions
         AddApi<IEditApi>(services, settings);
         AddApi<IUpscaleApi>(services, settings);
         ConfigurePipeline(services.AddHttpClient(ModalCallRunner.ResultClientName));
+        ConfigurePipeline(services.AddHttpClient(ModalHealthProbe.ProbeClientName), resilient: false);
 
         services.TryAddTransient<IFluxClient, FluxClient>();
         services.TryAddTransient<ISdxlClient, SdxlClient>();
@@ -116,7 +116,7 @@ public static class ModalClientServiceCollectionExtensions
     /// and IHttpClientFactory's request loggers are removed: they put raw header values (the proxy-auth secret) in their
     /// structured state even when the text is redacted. The SDK logs each call itself, without headers or bodies.
     /// </summary>
-    private static void ConfigurePipeline(IHttpClientBuilder builder)
+    private static void ConfigurePipeline(IHttpClientBuilder builder, bool resilient = true)
     {
         builder
             .ConfigureHttpClient(client =>
@@ -132,14 +132,19 @@ public static class ModalClientServiceCollectionExtensions
             })
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear())
             .RemoveAllLoggers()
-            .AddHttpMessageHandler<ProxyAuthHandler>()
-            .AddResilienceHandler("modal", static (pipeline, context) =>
-            {
-                var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<ModalClientOptions>>().CurrentValue;
-                var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Modal.Client.Resilience");
-                ModalResiliencePolicy.Configure(pipeline, options, logger);
-            })
-            .SelectPipelineBy(static _ => ModalResiliencePolicy.AppKey);
+            .AddHttpMessageHandler<ProxyAuthHandler>();
+        if (resilient)
+        {
+            builder
+                .AddResilienceHandler("modal", static (pipeline, context) =>
+                {
+                    var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<ModalClientOptions>>().CurrentValue;
+                    var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Modal.Client.Resilience");
+                    ModalResiliencePolicy.Configure(pipeline, options, logger);
+                })
+                .SelectPipelineBy(static _ => ModalResiliencePolicy.AppKey);
+        }
+
         builder.AddHttpMessageHandler<ModalRoutingHandler>();
     }
 }

@@ -326,6 +326,19 @@ public sealed class LongCallTests
     }
 
     [Fact]
+    public async Task Health_UnreachableApp_IsReportedNeverThrown_EvenAfterManyProbes()
+    {
+        using var modal = new WireMockModal(o => { o.AppUrls["ryla-flux"] = new Uri("http://127.0.0.1:9/"); o.CircuitBreaker.MinimumThroughput = 2; });
+
+        for (var i = 0; i < 6; i++)
+        {
+            var health = await modal.Client.CheckHealthAsync(ModalApp.Flux);
+            Assert.False(health.IsHealthy);
+            Assert.Contains("could not be reached", health.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task WarmUp_WaitsForColdApp_WithoutGenerating()
     {
         using var modal = new WireMockModal();

@@ -147,9 +147,7 @@ public sealed class ModelSelectorTests
     [Fact]
     public void EstimateBatch_MultipliesDocumentedFigures()
     {
-        using var modal = new FakeModal();
-
-        var estimate = modal.Selector.EstimateBatch("/flux", 12);
+        var estimate = ModelSelector.EstimateBatch("/flux", 12);
 
         Assert.Equal(0.192m, estimate.TotalCostUsd);
         Assert.Equal(TimeSpan.FromSeconds(29 * 12), estimate.SequentialDuration);
@@ -160,9 +158,7 @@ public sealed class ModelSelectorTests
     [Fact]
     public void EstimateBatch_UnbenchmarkedEndpoint_SaysUnknownNotZero()
     {
-        using var modal = new FakeModal();
-
-        var estimate = modal.Selector.EstimateBatch("/wan2.6-r2v", 3);
+        var estimate = ModelSelector.EstimateBatch("/wan2.6-r2v", 3, concurrency: 2);
 
         Assert.Null(estimate.TotalCostUsd);
         Assert.Null(estimate.SequentialDuration);

@@ -6,6 +6,12 @@ namespace Modal.Client.Internal;
 /// <summary>Calls an app's <c>GET /health</c> (<c>{"status":"healthy","app":"ryla-flux"}</c>).</summary>
 internal sealed class ModalHealthProbe(IOptionsMonitor<ModalClientOptions> options, IHttpClientFactory httpClientFactory, TimeProvider timeProvider)
 {
+    /// <summary>
+    /// The named client of health probes and deployment discovery: the SDK's pipeline without retries or circuit breaker,
+    /// so a probe reports what it sees once, and probes never open the breaker that guards paid calls.
+    /// </summary>
+    public const string ProbeClientName = "Modal.Client.Probe";
+
     public async Task<ModalAppHealth> ProbeAsync(ModalApp app, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
@@ -16,7 +22,7 @@ internal sealed class ModalHealthProbe(IOptionsMonitor<ModalClientOptions> optio
             var url = AppUrlResolver.Combine(AppUrlResolver.Resolve(options.CurrentValue, app), "/health");
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Options.Set(ModalResiliencePolicy.EndpointOption, "/health");
-            using var response = await httpClientFactory.CreateClient(ModalCallRunner.ResultClientName)
+            using var response = await httpClientFactory.CreateClient(ProbeClientName)
                 .SendAsync(request, linked.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
             var status = ReadStatus(body);
@@ -38,6 +44,11 @@ internal sealed class ModalHealthProbe(IOptionsMonitor<ModalClientOptions> optio
         catch (HttpRequestException ex)
         {
             return Unhealthy(app, started, $"The app could not be reached ({ex.HttpRequestError}).");
+        }
+        catch (InvalidOperationException ex)
+        {
+            // No URL configured for the app.
+            return Unhealthy(app, started, ex.Message);
         }
     }
 

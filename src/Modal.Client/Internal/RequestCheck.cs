@@ -97,7 +97,7 @@ internal readonly struct RequestCheck(string requestType)
 
         if (!media.IsImage)
         {
-            throw Fail(property, $"is a {media.MediaType} file; pass a still image (PNG, JPEG, WebP or GIF).");
+            throw Fail(property, $"has the type {media.MediaType}; pass a still image (PNG, JPEG, WebP or GIF).");
         }
     }
 
@@ -110,7 +110,7 @@ internal readonly struct RequestCheck(string requestType)
 
         if (media.Format is not (MediaFormat.Mp4 or MediaFormat.WebM))
         {
-            throw Fail(property, $"is a {media.MediaType} file; pass an MP4 (or WebM) video.");
+            throw Fail(property, $"has the type {media.MediaType}; pass an MP4 (or WebM) video.");
         }
     }
 

@@ -79,7 +79,7 @@ public sealed class ModalDeploymentDiscovery : IDisposable
             var url = AppUrlResolver.Combine(AppUrlResolver.Resolve(_options.CurrentValue, app), "/openapi.json");
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Options.Set(ModalResiliencePolicy.EndpointOption, "/openapi.json");
-            using var response = await _httpClientFactory.CreateClient(ModalCallRunner.ResultClientName).SendAsync(request, linked.Token).ConfigureAwait(false);
+            using var response = await _httpClientFactory.CreateClient(ModalHealthProbe.ProbeClientName).SendAsync(request, linked.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 return (null, $"GET /openapi.json answered {(int)response.StatusCode}.");

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Modal.Client.Internal;
 
 namespace Modal.Client;
@@ -18,14 +17,12 @@ public sealed partial class ModelSelector
     private static readonly string[] TextToImagePaths =
         ["/flux", "/flux-dev", "/sdxl-turbo", "/sdxl-lightning", "/qwen-image-2512", "/qwen-image-2512-fast", "/z-image-simple", "/z-image-danrisi"];
     private readonly IModalClient _client;
-    private readonly IOptionsMonitor<ModalClientOptions> _options;
     private readonly ILogger _logger;
 
-    internal ModelSelector(IModalClient client, ModalDeploymentDiscovery discovery, IOptionsMonitor<ModalClientOptions> options, ILogger<ModelSelector> logger)
+    internal ModelSelector(IModalClient client, ModalDeploymentDiscovery discovery, ILogger<ModelSelector> logger)
     {
         _client = client;
         Discovery = discovery;
-        _options = options;
         _logger = logger;
     }
 
@@ -76,12 +73,13 @@ public sealed partial class ModelSelector
     /// <summary>What N calls of an endpoint are documented to cost and take.</summary>
     /// <param name="path">A current endpoint, for example <c>/flux</c>.</param>
     /// <param name="calls">The number of calls, at least 1.</param>
+    /// <param name="concurrency">Calls in flight at once (the client's <see cref="ModalClientOptions.MaxConcurrentCallsPerApp"/>, 5 by default).</param>
     /// <returns>The estimate; figures the inventory lacks are <see langword="null"/> with a caveat.</returns>
-    public ModalBatchEstimate EstimateBatch(string path, int calls)
+    public static ModalBatchEstimate EstimateBatch(string path, int calls, int concurrency = 5)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(calls, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         var endpoint = ModalCatalog.GetCurrent(path);
-        var concurrency = _options.CurrentValue.MaxConcurrentCallsPerApp;
         var waves = (calls + concurrency - 1) / concurrency;
         return new ModalBatchEstimate
         {

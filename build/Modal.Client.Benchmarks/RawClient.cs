@@ -1,0 +1,54 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Modal.Client.Benchmarks;
+
+/// <summary>
+/// The hand-written baseline: one HttpClient over a SocketsHttpHandler (no redirects, no timeout, as the SDK's), a
+/// System.Text.Json source-generated body with a Content-Length, and <see cref="HttpContent.ReadAsByteArrayAsync()"/>.
+/// </summary>
+internal sealed class RawClient : IDisposable
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    private readonly HttpClient _http = new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = TimeSpan.FromSeconds(30),
+    })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
+    public async Task<byte[]> PostForBytesAsync<T>(Uri url, T request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+    {
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, typeInfo));
+        content.Headers.ContentType = Json;
+        using var response = await _http.PostAsync(url, content, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
+
+    public async Task<long> PostToFileAsync<T>(Uri url, T request, JsonTypeInfo<T> typeInfo, string path, CancellationToken cancellationToken = default)
+    {
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, typeInfo));
+        content.Headers.ContentType = Json;
+        using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await using (body)
+        {
+            var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: true);
+            await using (file)
+            {
+                await body.CopyToAsync(file, 81920, cancellationToken);
+                return file.Length;
+            }
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs the Modal.Client benchmarks in Release against a Kestrel loopback server that answers like the Modal apps
+# (1.3 MiB PNG for /flux, 30 and 200 MiB MP4s for /video-faceswap, a 50 MiB data-URL upload), each beside a hand-written
+# raw HttpClient + System.Text.Json baseline, then the load test (500 concurrent calls through one client).
+#
+# Usage:
+#   bash build/bench.sh                  # every BenchmarkDotNet benchmark, then the load test (about 10 minutes on 2 cores)
+#   bash build/bench.sh '*Image*' [...]  # only the benchmarks that match the filter (more BenchmarkDotNet options may follow)
+#   bash build/bench.sh --load [--calls 500] [--rounds 3]   # only the load test
+#
+# Results: artifacts/benchmarks/results/*-report-github.md (BenchmarkDotNet) and the load table on standard output.
+# The recorded figures and the targets they are held to are in docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+project=build/Modal.Client.Benchmarks
+exe="$project/bin/Release/net10.0/Modal.Client.Benchmarks"
+artifacts=artifacts/benchmarks
+started=$SECONDS
+
+echo "Machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1), $(free -h 2>/dev/null | awk '/^Mem:/ {print $2}') memory; $(date -u '+%Y-%m-%d %H:%M UTC')"
+dotnet build "$project" -c Release -nologo -v quiet
+
+case "${1:-}" in
+  --load)
+    shift
+    "$exe" --load "$@"
+    ;;
+  "")
+    "$exe" --filter '*' --artifacts "$artifacts"
+    "$exe" --load
+    ;;
+  *)
+    filter="$1"
+    shift
+    "$exe" --filter "$filter" --artifacts "$artifacts" "$@"
+    ;;
+esac
+
+echo "Benchmarks finished in $((SECONDS - started)) s; BenchmarkDotNet reports: $artifacts/results/"

@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace Modal.Client.Cli.Output;
+
+/// <summary>What the CLI prints about one result: endpoint, seed, media type, size, duration, cost and Modal's call id.</summary>
+internal static class ResultReport
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static void Write(TextWriter output, GeneratedMedia media, ModalEndpoint endpoint, string path) =>
+        new KeyValueLines()
+            .Add("saved", path)
+            .Add("endpoint", $"{media.Endpoint} ({endpoint.App}, {endpoint.Title})")
+            .Add("seed", media.Seed?.ToString(Invariant) ?? "none (this endpoint takes no seed)")
+            .Add("media type", MediaType(media))
+            .Add("size", Size(media))
+            .Add("duration", Duration(media, endpoint))
+            .Add("cost", Cost(media, endpoint))
+            .Add("call id", media.CallId ?? "none (Modal sent no call id)")
+            .WriteTo(output);
+
+    private static string MediaType(GeneratedMedia media)
+    {
+        var kind = media is GeneratedVideo { IsAnimatedWebP: true } ? " (animated WebP)" : string.Empty;
+        var label = media.ServerContentType is { } served && !served.StartsWith(media.MediaType, StringComparison.OrdinalIgnoreCase)
+            ? $"; the server labelled it {served}"
+            : string.Empty;
+        return $"{media.MediaType}{kind}{label}";
+    }
+
+    private static string Size(GeneratedMedia media)
+    {
+        var bytes = string.Create(Invariant, $"{media.Length:N0} bytes");
+        return media is GeneratedImage { Width: { } width, Height: { } height }
+            ? string.Create(Invariant, $"{bytes}, {width}x{height} px")
+            : bytes;
+    }
+
+    private static string Duration(GeneratedMedia media, ModalEndpoint endpoint)
+    {
+        var text = string.Create(Invariant, $"{media.Duration.TotalSeconds:0.0} s");
+        var details = new List<string>();
+        if (endpoint.TypicalDuration is { } typical)
+        {
+            details.Add(string.Create(Invariant, $"typical ~{typical.TotalSeconds:0} s"));
+        }
+
+        if (media.ResultUrlPolls > 0)
+        {
+            details.Add(string.Create(Invariant, $"{media.ResultUrlPolls} result-URL poll(s) after 303"));
+        }
+
+        if (media.Retries > 0)
+        {
+            details.Add(string.Create(Invariant, $"{media.Retries} retr{(media.Retries == 1 ? "y" : "ies")}"));
+        }
+
+        if (media.QueueTime >= TimeSpan.FromSeconds(0.1))
+        {
+            details.Add(string.Create(Invariant, $"queued {media.QueueTime.TotalSeconds:0.0} s"));
+        }
+
+        return details.Count == 0 ? text : $"{text} ({string.Join(", ", details)})";
+    }
+
+    private static string Cost(GeneratedMedia media, ModalEndpoint endpoint)
+    {
+        var source = media.Cost.IsEstimate ? "estimated from the wall-clock time" : "reported by the server";
+        var documented = endpoint.DocumentedCostUsd is { } usd ? string.Create(Invariant, $"; documented ~${usd:0.000} per call") : string.Empty;
+        return string.Create(Invariant, $"${media.Cost.Usd:0.000000} ({source}{documented})");
+    }
+}

@@ -1,0 +1,1 @@
+return await Modal.Client.Cli.CliApp.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,81 @@
+using Modal.Client.Cli.Tests.Support;
+
+namespace Modal.Client.Cli.Tests;
+
+/// <summary>Parsing, exit codes and messages for bad arguments: exit code 2, a message naming the option, nothing written.</summary>
+public sealed class CliAppTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    public static TheoryData<string[], string> BadArguments => new()
+    {
+        { ["flux", "--prompt", "a fox", "--bogus"], "--bogus" },
+        { ["flux"], "--prompt" },
+        { ["flux", "--prompt", "a fox", "--width", "-1"], "--width" },
+        { ["flux", "--prompt", "a fox", "--width", "wide"], "--width" },
+        { ["flux", "--prompt", "   "], "--prompt" },
+        { ["sdxl-instantid", "--prompt", "a face", "--reference-image", "missing.jpg"], "--reference-image" },
+        { ["sdxl-instantid", "--prompt", "a face", "--reference-image", "face.png", "--sdxl-checkpoint", "dreamshaper"], "--sdxl-checkpoint" },
+        { ["flux-dev-lora", "--prompt", "a fox", "--lora-id", "abc", "--lora-name", "flux-character-abc"], "--lora-id" },
+        { ["flux-dev-lora", "--prompt", "a fox"], "--lora-id" },
+        { ["z-image-lora", "--prompt", "a fox", "--lora-name", "../secrets"], "--lora-name" },
+        { ["qwen-image-2512", "--aspect-ratio", "5:4"], "--aspect-ratio" },
+        { ["wan2.6-r2v", "--prompt", "waves", "--reference-videos", "face.png"], "--reference-videos" },
+        { ["flux", "--prompt", "a fox", "--workspace", "ryla", "--base-url", "http://127.0.0.1:9/"], "--workspace" },
+        { ["flux", "--prompt", "a fox", "--base-url", "not a url"], "--base-url" },
+        { ["flux", "--prompt", "a fox", "--base-url", "http://127.0.0.1:9/", "--fake-seconds", "3"], "--fake-seconds" },
+        { ["flux", "--prompt", "a fox", "--fake-seconds", "-1"], "--fake-seconds" },
+        { ["flux", "--prompt", "a fox", "--workspace", "not a workspace"], "Workspace" },
+        { ["flux", "--prompt", "a fox", "--out", "."], "--out" },
+        { ["recommend", "cheap-stuff"], "cheap-stuff" },
+        { ["recommend", "video", "--calls", "0"], "--calls" },
+        { ["wan2"], "wan2" },
+        { [], "command" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadArguments))]
+    public async Task RunAsync_BadArguments_ExitsTwoWithMessageNamingTheOptionAndWritesNothing(string[] args, string named)
+    {
+        var face = _cli.WriteFile("face.png", TestMedia.Png());
+
+        var result = await _cli.RunAsync(args);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains(named, result.Error, StringComparison.Ordinal);
+        Assert.Equal([face], _cli.Files());
+    }
+
+    [Fact]
+    public async Task RunAsync_Help_ListsEveryEndpointSubcommandAndExitsZero()
+    {
+        var result = await _cli.RunAsync("--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var endpoint in ModalCatalog.Current)
+        {
+            Assert.Contains("  " + endpoint.Path.TrimStart('/') + " ", result.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("  models ", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  recommend <use-case> ", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  health ", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_EndpointHelp_ShowsAnOptionPerRequestField()
+    {
+        var result = await _cli.RunAsync("flux-pulid", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var option in new[] { "--reference-image <file> (REQUIRED)", "--prompt <text> (REQUIRED)", "--pulid-weight", "--start-at", "--end-at", "--guidance", "--width", "--height", "--steps", "--seed", "--out" })
+        {
+            Assert.Contains(option, result.Output, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("--negative-prompt", result.Output, StringComparison.Ordinal);
+    }
+}
