@@ -50,6 +50,11 @@ internal static class GenerateCommand
                 // The SDK validates each request before sending it; its ParamName is the property path (FluxRequest.Width).
                 throw new CliUsageException(OptionMessage(spec, ex), ex);
             }
+            catch (ModalException)
+            {
+                ResultReport.WriteSpend(context.Output, session.Spend);
+                throw;
+            }
 
             var path = requestedPath ?? OutputFile.DefaultPath(result, context);
             try
@@ -64,6 +69,7 @@ internal static class GenerateCommand
             }
 
             ResultReport.Write(context.Output, result, endpoint, path);
+            ResultReport.WriteSpend(context.Output, session.Spend);
             if (requestedPath is not null && OutputFile.ExtensionNote(path, result) is { } note)
             {
                 context.Output.WriteLine(note);

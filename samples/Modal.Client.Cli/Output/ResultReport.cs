@@ -19,6 +19,12 @@ internal static class ResultReport
             .Add("call id", media.CallId ?? "none (Modal sent no call id)")
             .WriteTo(output);
 
+    /// <summary>The session's spend from the SDK's cost ledger (a failed call that may have run GPU work counts too).</summary>
+    public static void WriteSpend(TextWriter output, ModalSpendSnapshot spend) =>
+        output.WriteLine(string.Create(
+            Invariant,
+            $"session spend: ${spend.Total.TotalUsd:0.000000} over {spend.Total.Calls} call(s) (${spend.Total.ReportedUsd:0.000000} reported, ${spend.Total.EstimatedUsd:0.000000} estimated)"));
+
     private static string MediaType(GeneratedMedia media)
     {
         var kind = media is GeneratedVideo { IsAnimatedWebP: true } ? " (animated WebP)" : string.Empty;

@@ -35,6 +35,9 @@ internal sealed class ModalSession : IAsyncDisposable
     /// <summary>The model selector.</summary>
     public ModelSelector Selector => _services.GetRequiredService<ModelSelector>();
 
+    /// <summary>The session's spend so far, from the SDK's cost ledger.</summary>
+    public ModalSpendSnapshot Spend => _services.GetRequiredService<ModalCostLedger>().Snapshot();
+
     /// <summary>Wires the SDK to <paramref name="target"/>, starting the embedded fake when no target is configured.</summary>
     /// <param name="target">The apps to call.</param>
     /// <param name="fakeGenerationTime">For the embedded fake: the simulated GPU time of every call.</param>

@@ -27,6 +27,7 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Matches(@"^\d+\.\d s \(typical ~29 s\)$", result.Value("duration"));
         Assert.Matches(@"^\$\d\.\d{6} \(estimated", result.Value("cost"));
         Assert.Matches("^fc-[0-9A-Z]+$", result.Value("call id"));
+        Assert.Matches(@"^session spend: \$\d\.\d{6} over 1 call\(s\)", result.OutputLines[^1]);
         Assert.Equal(string.Empty, result.Error);
         Assert.Equal(["fox.png"], _cli.Files());
     }
@@ -94,6 +95,7 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Matches(@"call id:\s+fc-[0-9A-Z]+", result.Error);
         Assert.Contains("GPU work may have run: yes", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Traceback", result.Error, StringComparison.Ordinal);
+        Assert.Contains(result.OutputLines, l => l.StartsWith("session spend: $", StringComparison.Ordinal) && l.Contains("over 1 call(s)", StringComparison.Ordinal));
         Assert.Empty(_cli.Files());
         Assert.Equal(1, fake.Journal.GpuRunsStarted("/flux"));
     }
