@@ -11,8 +11,8 @@ public static partial class ModalCatalog
         Image("/flux", ModalCapability.TextToImage, "Flux Schnell text-to-image", ModalFamily.Flux, ModalApp.Flux, 29, 0.016m, speed: 2, cost: 2, budgetMinutes: 5),
         Image("/flux-dev", ModalCapability.TextToImage, "Flux Dev text-to-image", ModalFamily.Flux, ModalApp.Flux, 37, 0.020m, speed: 5, cost: 6, budgetMinutes: 5),
         Image("/flux-dev-lora", ModalCapability.TextToImage | ModalCapability.Lora, "Flux Dev + character LoRA", ModalFamily.Flux, ModalApp.Flux, 60, 0.033m, speed: null, cost: 11, budgetMinutes: 7),
-        Image("/sdxl-turbo", ModalCapability.TextToImage, "SDXL Turbo text-to-image", ModalFamily.Sdxl, ModalApp.InstantId, 45, 0.024m, speed: 6, cost: 7, budgetMinutes: 5, note: "The route was deleted on ryla-instantid by commit e5a81e3; the live app answered 404 on 2026-02-06."),
-        Image("/sdxl-lightning", ModalCapability.TextToImage, "SDXL Lightning 4-step text-to-image", ModalFamily.Sdxl, ModalApp.InstantId, 66, 0.036m, speed: 8, cost: 12, budgetMinutes: 5, note: "The route was deleted on ryla-instantid by commit e5a81e3; the live app answered 404 on 2026-02-06."),
+        Image("/sdxl-turbo", ModalCapability.TextToImage, "SDXL Turbo text-to-image", ModalFamily.Sdxl, ModalApp.InstantId, 45, 0.024m, speed: 6, cost: 7, budgetMinutes: 5, note: "The route was deleted on ryla-instantid by commit e5a81e3; the live app answered 404 on 2026-02-06.", alternative: "/z-image-danrisi"),
+        Image("/sdxl-lightning", ModalCapability.TextToImage, "SDXL Lightning 4-step text-to-image", ModalFamily.Sdxl, ModalApp.InstantId, 66, 0.036m, speed: 8, cost: 12, budgetMinutes: 5, note: "The route was deleted on ryla-instantid by commit e5a81e3; the live app answered 404 on 2026-02-06.", alternative: "/z-image-danrisi"),
         Image("/qwen-image-2512", ModalCapability.TextToImage, "Qwen-Image 2512, high quality", ModalFamily.Qwen, ModalApp.QwenImage, 103, 0.056m, speed: 12, cost: 16, budgetMinutes: 10),
         Image("/qwen-image-2512-fast", ModalCapability.TextToImage, "Qwen-Image 2512 + Lightning (4 steps)", ModalFamily.Qwen, ModalApp.QwenImage, 73, 0.040m, speed: 9, cost: 13, budgetMinutes: 10),
         Image("/qwen-image-2512-lora", ModalCapability.TextToImage | ModalCapability.Lora, "Qwen-Image 2512 + character LoRA", ModalFamily.Qwen, ModalApp.QwenImage, 143, 0.078m, speed: null, cost: 17, budgetMinutes: 10),
@@ -40,11 +40,11 @@ public static partial class ModalCatalog
     ];
 
     private static ModalEndpoint Image(
-        string path, ModalCapability capabilities, string title, ModalFamily family, ModalApp app, int? seconds, decimal? costUsd, int? speed, int? cost, int budgetMinutes, string? note = null)
-        => Entry(path, capabilities, title, family, app, ModalOutputKind.Image, seconds, costUsd, speed, cost, budgetMinutes, note);
+        string path, ModalCapability capabilities, string title, ModalFamily family, ModalApp app, int? seconds, decimal? costUsd, int? speed, int? cost, int budgetMinutes, string? note = null, string? alternative = null)
+        => Entry(path, capabilities, title, family, app, ModalOutputKind.Image, seconds, costUsd, speed, cost, budgetMinutes, note, alternative);
 
     private static ModalEndpoint Entry(
-        string path, ModalCapability capabilities, string title, ModalFamily family, ModalApp app, ModalOutputKind kind, int? seconds, decimal? costUsd, int? speed, int? cost, int budgetMinutes, string? note = null)
+        string path, ModalCapability capabilities, string title, ModalFamily family, ModalApp app, ModalOutputKind kind, int? seconds, decimal? costUsd, int? speed, int? cost, int budgetMinutes, string? note = null, string? alternative = null)
         => new(path, title, ModalEndpointStatus.Current)
         {
             Capabilities = capabilities,
@@ -57,6 +57,7 @@ public static partial class ModalCatalog
             CostRank = cost,
             DefaultBudget = TimeSpan.FromMinutes(budgetMinutes),
             Note = note,
+            Alternative = alternative,
         };
 
     private static ModalUseCaseRecommendation[] BuildUseCases() =>

@@ -73,4 +73,8 @@ public static partial class ModalCatalog
     }
 
     internal static ModalEndpoint Get(string path) => ByPath[path];
+
+    /// <summary>What to call instead of <paramref name="endpoint"/>: its own alternative, else its use case's.</summary>
+    internal static ModalEndpoint? AlternativeOf(ModalEndpoint endpoint)
+        => endpoint.Alternative is { } path ? Get(path) : UseCases.FirstOrDefault(u => u.Primary == endpoint)?.Alternative;
 }

@@ -55,7 +55,10 @@ public sealed class ModalEndpoint
     /// <summary>For removed endpoints, why; for future ones, what they wait for; for current ones, a caveat worth knowing (or <see langword="null"/>).</summary>
     public string? Note { get; internal init; }
 
-    /// <summary>For removed endpoints, the path to call instead.</summary>
+    /// <summary>
+    /// For removed endpoints, the inventory's replacement. For current ones, what to call when this one is not deployed:
+    /// the inventory's use-case alternative, or for the deleted SDXL routes the fastest text-to-image endpoint.
+    /// </summary>
     public string? Alternative { get; internal init; }
 
     /// <summary>For future endpoints, the inventory's status word (<c>Waiting</c>, <c>Pending</c>).</summary>

@@ -211,6 +211,17 @@ public sealed class ModelSelectorTests
     }
 
     [Fact]
+    public async Task GenerateImageAsync_DeletedSdxlRoute_FallsBackToFastestTextToImage()
+    {
+        using var modal = new FakeModal(new FakeModalDeploymentOptions { SdxlTurboAndLightningDeployed = false });
+
+        var image = await modal.Selector.GenerateImageAsync(new TextToImagePrompt { Prompt = "a fox" }, "/sdxl-turbo", fallback: true);
+
+        Assert.Equal("/z-image-danrisi", image.Endpoint);
+        Assert.Equal(0, modal.Fake.Journal.GpuRunsStarted("/sdxl-turbo"));
+    }
+
+    [Fact]
     public async Task GenerateImageAsync_WithoutFallback_SurfacesTheError()
     {
         using var modal = new FakeModal();

@@ -177,11 +177,7 @@ internal static class ModalErrorClassifier
         _ => "The GPU job may have run.",
     };
 
-    private static string? AlternativeFor(ModalEndpoint endpoint) => endpoint.Path switch
-    {
-        "/sdxl-turbo" or "/sdxl-lightning" => "/z-image-danrisi (fast) or /flux (the selector's fast-preview pair)",
-        _ => endpoint.Alternative,
-    };
+    private static string? AlternativeFor(ModalEndpoint endpoint) => ModalCatalog.AlternativeOf(endpoint)?.Path;
 
     /// <summary>Retry-After as a delay; an HTTP date is measured against the response's own Date header (no local clock).</summary>
     private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch

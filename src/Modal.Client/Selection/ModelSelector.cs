@@ -148,7 +148,7 @@ public sealed partial class ModelSelector
 
     private ModalEndpoint[] Chain(ModalEndpoint endpoint, bool fallback)
     {
-        var alternative = fallback ? ModalCatalog.UseCases.FirstOrDefault(u => u.Primary == endpoint)?.Alternative : null;
+        var alternative = fallback ? ModalCatalog.AlternativeOf(endpoint) : null;
         ModalEndpoint[] chain = alternative is null ? [endpoint] : [endpoint, alternative];
         var report = Discovery.Cached;
         var deployed = chain.Where(e => report?.StatusOf(e.Path) != ModalDeploymentStatus.Missing).ToArray();
