@@ -6,7 +6,7 @@
 # Usage:
 #   bash build/bench.sh                  # every BenchmarkDotNet benchmark, then the load test (about 10 minutes on 2 cores)
 #   bash build/bench.sh '*Image*' [...]  # only the benchmarks that match the filter (more BenchmarkDotNet options may follow)
-#   bash build/bench.sh --load [--calls 500] [--rounds 3]   # only the load test
+#   bash build/bench.sh --load [--calls 500] [--rounds 5]   # only the load test
 #
 # Results: artifacts/benchmarks/results/*-report-github.md (BenchmarkDotNet) and the load table on standard output.
 # The recorded figures and the targets they are held to are in docs/benchmarks.md.
@@ -19,10 +19,15 @@ exe="$project/bin/Release/net10.0/Modal.Client.Benchmarks"
 artifacts=artifacts/benchmarks
 started=$SECONDS
 
-echo "Machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1), $(free -h 2>/dev/null | awk '/^Mem:/ {print $2}') memory; $(date -u '+%Y-%m-%d %H:%M UTC')"
+load_average() { cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown; }
+echo "Machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1), $(free -h 2>/dev/null | awk '/^Mem:/ {print $2}') memory; $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(load_average)"
+if awk -v cores="$(nproc)" '{ exit !($1 > cores) }' /proc/loadavg 2>/dev/null; then
+  echo "Warning: the load average is above the core count: other work is running, so times will be noisy (allocations are not affected)."
+fi
 dotnet build "$project" -c Release -nologo -v quiet
 
-case "${1:-}" in
+mode="${1:-}"
+case "$mode" in
   --load)
     shift
     "$exe" --load "$@"
@@ -38,4 +43,5 @@ case "${1:-}" in
     ;;
 esac
 
-echo "Benchmarks finished in $((SECONDS - started)) s; BenchmarkDotNet reports: $artifacts/results/"
+echo "Benchmarks finished in $((SECONDS - started)) s (load average now $(load_average))."
+[ "$mode" = "--load" ] || echo "BenchmarkDotNet reports: $artifacts/results/*-report-github.md"

@@ -8,7 +8,7 @@ namespace Modal.Client.Benchmarks;
 /// concatenation, then a JSON byte array): the cost the SDK's streamed body avoids, not a target.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class LargeInputBenchmarks
 {
     private SdkClient _sdk = null!;

@@ -5,8 +5,9 @@ namespace Modal.Client.Benchmarks;
 
 /// <summary>
 /// The <c>--load</c> mode: rounds of N concurrent calls (500 by default) through one client, the SDK (with
-/// <see cref="ModalClientOptions.MaxConcurrentCallsPerApp"/> = N, so its per-app limit does not serialize them) and the
-/// raw baseline taking turns, against the loopback server. Prints errors, calls per second and latency percentiles.
+/// <see cref="ModalClientOptions.MaxConcurrentCallsPerApp"/> = N, so its per-app limit does not serialize them), the raw
+/// baseline (<c>ReadAsByteArrayAsync</c>) and a raw presized read taking turns, against the loopback server. Prints errors,
+/// calls per second and latency percentiles, and the SDK's overhead against each raw client.
 /// </summary>
 internal static class LoadTest
 {
@@ -15,7 +16,7 @@ internal static class LoadTest
     public static async Task<int> RunAsync(Uri server, int calls, int rounds)
     {
         var failed = false;
-        Console.WriteLine($"Load: {rounds} rounds of {calls} concurrent calls per client and result size (after one warm-up round each); SDK and raw take turns.");
+        Console.WriteLine($"Load: {rounds} rounds of {calls} concurrent calls per client and result size (after one warm-up round each); the clients take turns.");
         Console.WriteLine();
         Console.WriteLine("| Result | Client | Calls | Errors | Calls/s | p50 ms | p90 ms | p99 ms | Max ms |");
         Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -25,39 +26,55 @@ internal static class LoadTest
             using var sdk = new SdkClient(new Uri(server, prefix), maxConcurrentCallsPerApp: calls);
             using var raw = new RawClient();
             var rawUrl = new Uri(server, prefix + "flux");
-            Func<Task> rawCall = () => raw.PostForBytesAsync(
-                rawUrl, new RawFluxRequest { Prompt = Prompt, Seed = Random.Shared.NextInt64(0, int.MaxValue) }, RawJsonContext.Default.RawFluxRequest);
-            Func<Task> sdkCall = () => sdk.Modal.Flux.SchnellAsync(new FluxRequest { Prompt = Prompt });
+            var clients = new (string Name, Func<Task> Call, Run Run)[]
+            {
+                ("raw HttpClient + STJ, ReadAsByteArrayAsync (baseline)", () => raw.PostForBytesAsync(rawUrl, NewRawRequest(), RawJsonContext.Default.RawFluxRequest), new Run()),
+                ("raw HttpClient + STJ, presized read", () => raw.PostForBytesPresizedAsync(rawUrl, NewRawRequest(), RawJsonContext.Default.RawFluxRequest), new Run()),
+                ("SDK Flux.SchnellAsync", () => sdk.Modal.Flux.SchnellAsync(new FluxRequest { Prompt = Prompt }), new Run()),
+            };
 
-            await RoundAsync(rawCall, calls);
-            await RoundAsync(sdkCall, calls);
-            var rawRun = new Run();
-            var sdkRun = new Run();
+            foreach (var client in clients)
+            {
+                await RoundAsync(client.Call, calls);
+            }
+
             for (var round = 0; round < rounds; round++)
             {
-                rawRun.Add(await RoundAsync(rawCall, calls));
-                sdkRun.Add(await RoundAsync(sdkCall, calls));
+                foreach (var client in clients)
+                {
+                    client.Run.Add(await RoundAsync(client.Call, calls));
+                }
             }
 
-            Console.WriteLine(rawRun.Row(label, "raw HttpClient + STJ"));
-            Console.WriteLine(sdkRun.Row(label, "SDK Flux.SchnellAsync"));
-            overheads.Add(
-                $"| {label} | {sdkRun.Percentile(50) - rawRun.Percentile(50):+0.0;-0.0} ms ({sdkRun.Percentile(50) / rawRun.Percentile(50):0.00}x) "
-                + $"| {sdkRun.Percentile(99) - rawRun.Percentile(99):+0.0;-0.0} ms ({sdkRun.Percentile(99) / rawRun.Percentile(99):0.00}x) "
-                + $"| {sdkRun.CallsPerSecond / rawRun.CallsPerSecond:0.00}x |");
-            failed |= sdkRun.Errors > 0 || rawRun.Errors > 0;
-            foreach (var error in sdkRun.FirstErrors.Concat(rawRun.FirstErrors))
+            foreach (var client in clients)
             {
-                Console.WriteLine($"  error: {error}");
+                Console.WriteLine(client.Run.Row(label, client.Name));
+                failed |= client.Run.Errors > 0;
+                foreach (var error in client.Run.FirstErrors)
+                {
+                    Console.WriteLine($"  error ({client.Name}): {error}");
+                }
             }
+
+            var (baseline, presized, sdkRun) = (clients[0].Run, clients[1].Run, clients[2].Run);
+            overheads.Add(Overhead(label, "ReadAsByteArrayAsync (baseline)", sdkRun, baseline));
+            overheads.Add(Overhead(label, "presized read", sdkRun, presized));
         }
 
         Console.WriteLine();
-        Console.WriteLine("| Result | SDK p50 overhead | SDK p99 overhead | SDK calls/s vs raw |");
-        Console.WriteLine("| --- | ---: | ---: | ---: |");
+        Console.WriteLine("| Result | SDK vs raw | p50 overhead | p99 overhead | Calls/s ratio |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: |");
         overheads.ForEach(Console.WriteLine);
         return failed ? 1 : 0;
     }
+
+    private static RawFluxRequest NewRawRequest() => new() { Prompt = Prompt, Seed = Random.Shared.NextInt64(0, int.MaxValue) };
+
+    private static string Overhead(string label, string versus, Run sdk, Run raw) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"| {label} | {versus} | {sdk.Percentile(50) - raw.Percentile(50):+0.0;-0.0} ms ({sdk.Percentile(50) / raw.Percentile(50):0.00}x) "
+        + $"| {sdk.Percentile(99) - raw.Percentile(99):+0.0;-0.0} ms ({sdk.Percentile(99) / raw.Percentile(99):0.00}x) "
+        + $"| {sdk.CallsPerSecond / raw.CallsPerSecond:0.00}x |");
 
     private static async Task<Round> RoundAsync(Func<Task> call, int calls)
     {

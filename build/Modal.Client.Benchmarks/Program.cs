@@ -19,7 +19,7 @@ Console.WriteLine($"Loopback server (child process): {server.BaseUrl}");
 
 if (args.Contains("--load"))
 {
-    return await LoadTest.RunAsync(server.BaseUrl, Option("--calls", 500), Option("--rounds", 3));
+    return await LoadTest.RunAsync(server.BaseUrl, Option("--calls", 500), Option("--rounds", 5));
 }
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(ServerProcess).Assembly).Run(args);

@@ -41,7 +41,13 @@ public sealed record LoraReference
 
     private static string Check(string value, string paramName)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(value, paramName);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException(
+                $"The LoRA {paramName} is empty: pass a character id (LoraReference.ById(\"abc\")) or a file name (LoraReference.ByName(\"flux-character-abc\")).",
+                paramName);
+        }
+
         var trimmed = value.Trim();
         if (trimmed.Length > 200 || trimmed.Contains("..", StringComparison.Ordinal)
             || !trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))

@@ -73,7 +73,8 @@ public static class ModalClientServiceCollectionExtensions
             sp.GetRequiredService<ModalDeploymentDiscovery>(),
             sp.GetRequiredService<ILogger<ModelSelector>>()));
 
-        var settings = new RefitSettings(new ModalContentSerializer());
+        // Buffered: Refit must pass our content through as it is (with its Content-Length), not re-wrap it as a chunked stream.
+        var settings = new RefitSettings(new ModalContentSerializer()) { Buffered = true };
         AddApi<IFluxApi>(services, settings);
         AddApi<ISdxlApi>(services, settings);
         AddApi<IQwenApi>(services, settings);

@@ -45,7 +45,11 @@ public sealed class ModalMedia
     /// <exception cref="ArgumentException">The file does not exist, is empty or is not a recognised image or video.</exception>
     public static async Task<ModalMedia> FromFileAsync(string path, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new ArgumentException("The media file path is empty: pass the path of an image or video file.", nameof(path));
+        }
+
         if (!File.Exists(path))
         {
             throw new ArgumentException($"The media file '{path}' does not exist. Pass the path of an existing image or video file.", nameof(path));
@@ -74,7 +78,11 @@ public sealed class ModalMedia
     /// <exception cref="ArgumentException">The text is not a base64 data URL of a recognised image or video.</exception>
     public static ModalMedia FromDataUrl(string dataUrl)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(dataUrl);
+        if (string.IsNullOrWhiteSpace(dataUrl))
+        {
+            throw new ArgumentException("The data URL is empty: pass 'data:<mime>;base64,<data>', or use FromBytes or FromFileAsync.", nameof(dataUrl));
+        }
+
         var comma = dataUrl.IndexOf(',', StringComparison.Ordinal);
         if (!dataUrl.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || comma < 0
             || !dataUrl.AsSpan(0, comma).EndsWith(";base64", StringComparison.OrdinalIgnoreCase))
@@ -89,7 +97,10 @@ public sealed class ModalMedia
         }
         catch (FormatException ex)
         {
-            throw new ArgumentException("The data URL's payload is not valid base64.", nameof(dataUrl), ex);
+            throw new ArgumentException(
+                "The data URL's payload is not valid base64: pass 'data:<mime>;base64,<standard base64>', or use FromBytes or FromFileAsync with the raw file.",
+                nameof(dataUrl),
+                ex);
         }
 
         return Create(bytes, nameof(dataUrl));

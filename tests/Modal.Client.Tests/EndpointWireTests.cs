@@ -129,6 +129,8 @@ public sealed class EndpointWireTests
         Assert.StartsWith("application/json", request.Headers!["Content-Type"]!.Single(), StringComparison.Ordinal);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(c.ExpectedJson), JsonNode.Parse(request.Body!)), $"sent {request.Body}");
         Assert.DoesNotContain("null", request.Body!, StringComparison.Ordinal);
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(request.Body!).ToString(System.Globalization.CultureInfo.InvariantCulture), request.Headers!["Content-Length"]!.Single());
+        Assert.False(request.Headers!.ContainsKey("Transfer-Encoding"), "the body must not be sent chunked");
 
         Assert.Equal(c.Path, result.Endpoint);
         Assert.Equal(c.ExpectedFormat, result.Format);

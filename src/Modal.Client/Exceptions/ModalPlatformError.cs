@@ -36,6 +36,9 @@ public enum ModalPlatformError
     /// <summary>500 <c>modal-http: internal error: function was terminated by signal</c> (the container crashed, often out of memory).</summary>
     TerminatedBySignal,
 
+    /// <summary>503 from the platform (plain text, not an app's JSON): it did not take the call, so no GPU work started.</summary>
+    Unavailable,
+
     /// <summary>Another 5xx from the platform (502 when the app sends nothing within 5 s, 503, 504, internal errors).</summary>
     ServerError,
 }

@@ -151,7 +151,7 @@ internal sealed partial class ModalCallRunner(
                 callId = CallId(response) ?? callId;
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw await ModalErrorClassifier.ClassifyAsync(response, endpoint, callId, linked.Token).ConfigureAwait(false);
+                    throw await ModalErrorClassifier.ClassifyAsync(response, endpoint, callId, workStarted: polls > 0, linked.Token).ConfigureAwait(false);
                 }
 
                 progress.Report(ModalCallStage.Downloading, polls, callId);
@@ -218,6 +218,20 @@ internal sealed partial class ModalCallRunner(
         {
             throw new ModalCircuitOpenException(endpoint.Path, endpoint.App!.Name, broken.RetryAfter, broken) { CallId = callId };
         }
+        catch (Refit.ApiRequestException ex) when (Unwrap(ex) is not (HttpRequestException or OperationCanceledException))
+        {
+            // Anything else Refit wraps (a failure inside the HTTP pipeline): never let a Refit type escape.
+            throw new ModalTransportException(
+                $"{endpoint.Path} failed inside the HTTP pipeline ({ex.InnerException?.GetType().Name ?? ex.GetType().Name}): {ex.InnerException?.Message ?? ex.Message}"
+                + (answered ? " The GPU job may have run and been billed." : string.Empty),
+                endpoint.Path,
+                answered,
+                ex.InnerException ?? ex)
+            {
+                App = endpoint.App?.Name,
+                CallId = callId,
+            };
+        }
         catch (Exception wrapper) when (Unwrap(wrapper) is HttpRequestException ex)
         {
             // A connection that could not be made never reached the app; anything later may have started GPU work.
@@ -257,7 +271,7 @@ internal sealed partial class ModalCallRunner(
                 {
                     var response = await httpClientFactory.CreateClient(ResultClientName)
                         .SendAsync(poll, HttpCompletionOption.ResponseHeadersRead, pollToken.Token).ConfigureAwait(false);
-                    if (!canRetry || !IsTransientPollFailure(response))
+                    if (!canRetry || !await IsTransientPollFailureAsync(response, pollToken.Token).ConfigureAwait(false))
                     {
                         return response;
                     }
@@ -268,8 +282,22 @@ internal sealed partial class ModalCallRunner(
                 catch (HttpRequestException) when (canRetry && !cancellationToken.IsCancellationRequested)
                 {
                 }
-                catch (OperationCanceledException) when (canRetry && pollTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException ex) when (pollTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
+                    if (!canRetry)
+                    {
+                        throw new ModalTimeoutException(
+                            $"{state.Endpoint.Path}: the result URL did not answer within ResultPollTimeout ({settings.ResultPollTimeout.TotalSeconds:0} s), "
+                            + $"{attempt + 1} times in a row. The GPU job may still run on Modal and be billed.",
+                            state.Endpoint.Path,
+                            settings.ResultPollTimeout,
+                            gpuWorkMayHaveRun: true,
+                            ex)
+                        {
+                            App = state.Endpoint.App?.Name,
+                            CallId = CallIdFrom(resultUrl),
+                        };
+                    }
                 }
 
                 state.RecordRetry();
@@ -331,16 +359,41 @@ internal sealed partial class ModalCallRunner(
                 { App = endpoint.App?.Name, CallId = callId, StatusCode = (int)again.StatusCode };
             }
 
-            throw await ModalErrorClassifier.ClassifyAsync(again, endpoint, callId, cancellationToken).ConfigureAwait(false);
+            throw await ModalErrorClassifier.ClassifyAsync(again, endpoint, callId, workStarted: true, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static bool IsTransientPollFailure(HttpResponseMessage response) => response.StatusCode switch
+    /// <summary>
+    /// A platform hiccup worth polling again: 429, or a plain-text 5xx that is not a terminal verdict on the job
+    /// (<c>terminated by signal</c>, <c>execution timed out</c>). An app's JSON error is final.
+    /// </summary>
+    private static async Task<bool> IsTransientPollFailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        HttpStatusCode.TooManyRequests => true,
-        >= HttpStatusCode.InternalServerError => response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.OrdinalIgnoreCase) != true,
-        _ => false,
-    };
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            return true;
+        }
+
+        if (response.StatusCode < HttpStatusCode.InternalServerError
+            || response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return false;
+        }
+
+        // Buffer the short text so the classifier can still read it when the failure is final.
+        string text;
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(ModalErrorClassifier.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+            text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            return true;   // A broken or oversized 5xx body is no verdict: poll again.
+        }
+
+        return ModalErrorClassifier.PlatformError((int)response.StatusCode, text) is not (ModalPlatformError.TerminatedBySignal or ModalPlatformError.ExecutionTimedOut);
+    }
 
     private static TimeSpan Backoff(TimeSpan baseDelay, int attempt)
     {

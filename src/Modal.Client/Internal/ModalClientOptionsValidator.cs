@@ -40,6 +40,26 @@ internal sealed class ModalClientOptionsValidator : IValidateOptions<ModalClient
             failures.Add($"Timeout is {timeout}; use a positive budget such as 00:10:00, or remove it to use each endpoint's default.");
         }
 
+        Positive(options.ResultPollTimeout, "ResultPollTimeout", "00:03:00", failures);
+        Positive(options.HealthCheckTimeout, "HealthCheckTimeout", "00:00:10", failures);
+        Positive(options.WarmUpTimeout, "WarmUpTimeout", "00:05:00", failures);
+        if (options.Retry.BaseDelay < TimeSpan.Zero || options.Retry.BaseDelay > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"Retry.BaseDelay is {options.Retry.BaseDelay}; use 0 to 1 minute, for example 00:00:01.");
+        }
+
+        if (options.CircuitBreaker.SamplingDuration < TimeSpan.FromSeconds(0.5))
+        {
+            failures.Add($"CircuitBreaker.SamplingDuration is {options.CircuitBreaker.SamplingDuration}; use at least 0.5 s, for example 00:01:00.");
+        }
+
+        if (options.CircuitBreaker.BreakDuration < TimeSpan.FromSeconds(0.5))
+        {
+            failures.Add($"CircuitBreaker.BreakDuration is {options.CircuitBreaker.BreakDuration}; use at least 0.5 s, for example 00:00:30.");
+        }
+
+        ValidateProxyAuth(options, failures);
+
         if (options.Budget.MaxCostPerCallUsd is <= 0)
         {
             failures.Add($"Budget.MaxCostPerCallUsd is {options.Budget.MaxCostPerCallUsd}; use a positive amount in USD such as 0.05, or remove it.");
@@ -69,6 +89,34 @@ internal sealed class ModalClientOptionsValidator : IValidateOptions<ModalClient
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Positive(TimeSpan value, string name, string example, List<string> failures)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"{name} is {value}; use a positive duration such as {example}.");
+        }
+    }
+
+    private static void ValidateProxyAuth(ModalClientOptions options, List<string> failures)
+    {
+        if (options.ProxyAuth is not { } auth)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(auth.TokenId) || string.IsNullOrWhiteSpace(auth.TokenSecret))
+        {
+            failures.Add("ProxyAuth needs both TokenId (Modal-Key, wk-…) and TokenSecret (Modal-Secret, ws-…) from a Modal proxy-auth token; remove ProxyAuth if the apps use none.");
+            return;
+        }
+
+        var urls = options.AppUrls.Values.Append(options.BaseUrl).OfType<Uri>();
+        foreach (var url in urls.Where(u => u.IsAbsoluteUri && u.Scheme == Uri.UriSchemeHttp && !u.IsLoopback))
+        {
+            failures.Add($"ProxyAuth would send the token secret in clear text to http://{url.Host}; use an https URL (Modal serves https), or a loopback address for local tests.");
+        }
     }
 
     private static void ValidateWorkspace(ModalClientOptions options, List<string> failures)

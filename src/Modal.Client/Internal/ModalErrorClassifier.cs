@@ -15,11 +15,16 @@ internal static class ModalErrorClassifier
 
     private const int MaxMessageLength = 500;
 
+    /// <param name="response">The failed response.</param>
+    /// <param name="endpoint">The endpoint called.</param>
+    /// <param name="callId">Modal's call id, when known.</param>
+    /// <param name="workStarted">True when the answer came from a result URL: Modal accepted the POST, so GPU work started.</param>
+    /// <param name="cancellationToken">Cancels reading the body.</param>
     public static async Task<ModalException> ClassifyAsync(
-        HttpResponseMessage response, ModalEndpoint endpoint, string? callId, CancellationToken cancellationToken)
+        HttpResponseMessage response, ModalEndpoint endpoint, string? callId, bool workStarted, CancellationToken cancellationToken)
     {
         var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        return Classify(new ErrorContext((int)response.StatusCode, endpoint, callId, RetryAfter(response)), body);
+        return Classify(new ErrorContext((int)response.StatusCode, endpoint, callId, RetryAfter(response), workStarted), body);
     }
 
     internal static ModalException Classify(ErrorContext context, string body)
@@ -81,7 +86,7 @@ internal static class ModalErrorClassifier
         }
 
         // E1: an HTTPException raised by the handler before (400/404) or after (501/502/503) GPU work.
-        var mayHaveRun = status >= 500;
+        var mayHaveRun = status >= 500 || context.WorkStarted;
         return new ModalApiException($"{endpoint.Path} failed with HTTP {status}: {Shorten(text)}", endpoint.Path, mayHaveRun)
         {
             ServerMessage = text,
@@ -107,7 +112,7 @@ internal static class ModalErrorClassifier
             || message.StartsWith("Maximum ", StringComparison.Ordinal);
         var typeText = type is null ? string.Empty : $" ({type})";
         return new ModalApiException(
-            $"{endpoint.Path} failed with HTTP {status}{typeText}: {Shorten(FirstLine(message))}", endpoint.Path, !beforeWork)
+            $"{endpoint.Path} failed with HTTP {status}{typeText}: {Shorten(FirstLine(message))}", endpoint.Path, !beforeWork || context.WorkStarted)
         {
             ServerMessage = message,
             ServerErrorType = type,
@@ -126,13 +131,13 @@ internal static class ModalErrorClassifier
         if (isApp && status is >= 400 and < 500 && status is not (408 or 429))
         {
             // Not JSON and not the platform: an unexpected body from the app or a proxy in front of it.
-            return new ModalApiException($"{endpoint.Path} failed with HTTP {status}: {Shorten(text)}", endpoint.Path, gpuWorkMayHaveRun: false)
+            return new ModalApiException($"{endpoint.Path} failed with HTTP {status}: {Shorten(text)}", endpoint.Path, gpuWorkMayHaveRun: context.WorkStarted)
             {
                 ServerMessage = Shorten(text),
             };
         }
 
-        var mayHaveRun = kind is ModalPlatformError.ExecutionTimedOut or ModalPlatformError.TerminatedBySignal
+        var mayHaveRun = context.WorkStarted || kind is ModalPlatformError.ExecutionTimedOut or ModalPlatformError.TerminatedBySignal
             or ModalPlatformError.ResultExpired or ModalPlatformError.ServerError or ModalPlatformError.Other;
         var shown = text.Length == 0 ? $"HTTP {status} with an empty body" : Shorten(FirstLine(text));
         return new ModalPlatformException($"{endpoint.Path}: Modal answered {status}: {shown}. {Advice(kind, endpoint)}", endpoint.Path, mayHaveRun, kind)
@@ -157,6 +162,7 @@ internal static class ModalErrorClassifier
         404 when text.Contains("is disabled", StringComparison.OrdinalIgnoreCase) => ModalPlatformError.WorkspaceDisabled,
         >= 500 when text.Contains("timed out", StringComparison.OrdinalIgnoreCase) => ModalPlatformError.ExecutionTimedOut,
         >= 500 when text.Contains("terminated by signal", StringComparison.OrdinalIgnoreCase) => ModalPlatformError.TerminatedBySignal,
+        503 => ModalPlatformError.Unavailable,
         >= 500 => ModalPlatformError.ServerError,
         _ => ModalPlatformError.Other,
     };
@@ -173,6 +179,7 @@ internal static class ModalErrorClassifier
         ModalPlatformError.WorkspaceDisabled => "The Modal workspace is disabled: check its billing and status on modal.com.",
         ModalPlatformError.ExecutionTimedOut => "The function ran past its container timeout; the GPU time was billed.",
         ModalPlatformError.TerminatedBySignal => "The container crashed (often out of memory); the GPU time was billed.",
+        ModalPlatformError.Unavailable => "The platform could not take the call (no GPU work started); try again later.",
         ModalPlatformError.ServerError => "A platform error; the GPU job may have run.",
         _ => "The GPU job may have run.",
     };
@@ -187,21 +194,29 @@ internal static class ModalErrorClassifier
         _ => null,
     };
 
-    private static async Task<string> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>Reads at most <see cref="MaxErrorBodyBytes"/>; a body that breaks off yields what arrived (an error is still an error).</summary>
+    internal static async Task<string> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        var buffer = new byte[MaxErrorBodyBytes];
+        var total = 0;
+        try
         {
-            var buffer = new byte[MaxErrorBodyBytes];
-            var total = 0;
-            int read;
-            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
             {
-                total += read;
+                int read;
+                while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    total += read;
+                }
             }
-
-            return Encoding.UTF8.GetString(buffer, 0, total);
         }
+        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // Truncated error body: classify what arrived.
+        }
+
+        return Encoding.UTF8.GetString(buffer, 0, total);
     }
 
     private static JsonDocument? TryParseJson(string text)
@@ -226,4 +241,4 @@ internal static class ModalErrorClassifier
 }
 
 /// <summary>What the classifier knows about a failed response besides its body.</summary>
-internal readonly record struct ErrorContext(int Status, ModalEndpoint Endpoint, string? CallId, TimeSpan? RetryAfter = null);
+internal readonly record struct ErrorContext(int Status, ModalEndpoint Endpoint, string? CallId, TimeSpan? RetryAfter = null, bool WorkStarted = false);

@@ -80,7 +80,7 @@ internal static class ResponseBody
             }
 
             File.Move(temporary, full, overwrite: true);
-            return (head[..headLength], total);
+            return (headLength == head.Length ? head : head[..headLength], total);
         }
         catch
         {
