@@ -249,9 +249,10 @@ public sealed class LongCallTests
 
         var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" })));
 
+        // The limit holds (never more than 2 at the server), and with 5 calls on 2 slots at least 3 had to queue.
         Assert.Equal(5, Count(modal, "POST"));
-        Assert.Equal(2, maxInFlight);
-        Assert.Contains(results, r => r.QueueTime > TimeSpan.Zero);
+        Assert.InRange(maxInFlight, 1, 2);
+        Assert.True(results.Count(r => r.QueueTime > TimeSpan.Zero) >= 3);
     }
 
     [Fact]
