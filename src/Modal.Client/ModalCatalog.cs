@@ -28,7 +28,13 @@ public static partial class ModalCatalog
     public static IReadOnlyList<ModalEndpoint> CostRanking { get; } =
         [.. Entries.Where(e => e.CostRank is not null).OrderBy(e => e.CostRank)];
 
-    /// <summary>The 21 endpoints that can be called today.</summary>
+    /// <summary>
+    /// The 21 endpoints with a typed method on <see cref="IModalClient"/>: the <see cref="ModalEndpointStatus.Current"/>
+    /// ones and the <see cref="ModalEndpointStatus.Undeployed"/> ones (whose routes the reference deployment deleted).
+    /// </summary>
+    public static IReadOnlyList<ModalEndpoint> Callable { get; } = [.. All.Where(e => e.IsCallable)];
+
+    /// <summary>The 19 endpoints the reference deployment serves (<see cref="ModalEndpointStatus.Current"/>).</summary>
     public static IReadOnlyList<ModalEndpoint> Current { get; } = [.. All.Where(e => e.Status == ModalEndpointStatus.Current)];
 
     /// <summary>The GPU price used for cost estimates: L40S, USD per second (contract X.10).</summary>
@@ -51,30 +57,42 @@ public static partial class ModalCatalog
     }
 
     /// <summary>
-    /// Returns the current endpoint at <paramref name="path"/>; a removed or future endpoint is refused with the
+    /// Returns the callable endpoint at <paramref name="path"/>; a removed or future endpoint is refused with the
     /// reason and the alternative, so it cannot be called by accident.
     /// </summary>
-    /// <param name="path">For example <c>/flux</c>.</param>
+    /// <param name="path">For example <c>/flux</c> (the leading slash is optional).</param>
     /// <returns>The endpoint.</returns>
     /// <exception cref="ModalEndpointUnavailableException">The endpoint was removed or is not yet available.</exception>
     /// <exception cref="ArgumentException">The inventory has no such endpoint.</exception>
-    public static ModalEndpoint GetCurrent(string path)
+    public static ModalEndpoint GetCallable(string path)
     {
         if (!TryFind(path, out var endpoint))
         {
             throw new ArgumentException(
-                $"'{path}' is not an endpoint of the inventory. Known endpoints: {string.Join(", ", Current.Select(e => e.Path))}.",
+                $"'{path}' is not an endpoint of the inventory. Known endpoints: {string.Join(", ", Callable.Select(e => e.Path))}.",
                 nameof(path));
         }
 
-        return endpoint.Status == ModalEndpointStatus.Current
-            ? endpoint
-            : throw new ModalEndpointUnavailableException(endpoint);
+        return GetCallable(endpoint);
     }
 
+    /// <summary>Returns <paramref name="endpoint"/> when it is callable; a removed or future one is refused with the reason and the alternative.</summary>
+    /// <param name="endpoint">An endpoint of the catalog.</param>
+    /// <returns>The endpoint.</returns>
+    /// <exception cref="ModalEndpointUnavailableException">The endpoint was removed or is not yet available.</exception>
+    public static ModalEndpoint GetCallable(ModalEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return endpoint.IsCallable ? endpoint : throw new ModalEndpointUnavailableException(endpoint);
+    }
+
+    /// <summary>The entry at an exact path (one of <see cref="ModalEndpointPaths"/>).</summary>
     internal static ModalEndpoint Get(string path) => ByPath[path];
 
     /// <summary>What to call instead of <paramref name="endpoint"/>: its own alternative, else its use case's.</summary>
-    internal static ModalEndpoint? AlternativeOf(ModalEndpoint endpoint)
-        => endpoint.Alternative is { } path ? Get(path) : UseCases.FirstOrDefault(u => u.Primary == endpoint)?.Alternative;
+    internal static ModalEndpoint? AlternativeOf(ModalEndpoint endpoint) => endpoint.Alternative;
+
+    /// <summary>The alternative the use-case table names for an endpoint that is a use case's primary.</summary>
+    internal static ModalEndpoint? UseCaseAlternativeOf(ModalEndpoint endpoint)
+        => UseCases.FirstOrDefault(u => u.Primary == endpoint)?.Alternative;
 }

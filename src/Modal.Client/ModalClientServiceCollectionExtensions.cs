@@ -58,8 +58,13 @@ public static class ModalClientServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<ModalRoutingHandler>();
         services.TryAddTransient<ProxyAuthHandler>();
+        services.TryAddTransient<AttemptTracker>();
         services.TryAddSingleton<ModalCallRunner>();
-        services.TryAddSingleton<AppConcurrencyLimiter>();
+        services.TryAddSingleton<AppSlotGate>();
+        services.TryAddSingleton<ResultPoller>();
+        services.TryAddSingleton<ResultReader>();
+        services.TryAddSingleton<CallAccounting>();
+        services.TryAddSingleton<ResultDestinations>();
         services.AddMetrics();
         services.AddLogging();
         services.TryAddSingleton<ModalTelemetry>();
@@ -72,6 +77,7 @@ public static class ModalClientServiceCollectionExtensions
             sp.GetRequiredService<IModalClient>(),
             sp.GetRequiredService<ModalDeploymentDiscovery>(),
             sp.GetRequiredService<ILogger<ModelSelector>>()));
+        services.TryAddTransient<IModelSelector>(sp => sp.GetRequiredService<ModelSelector>());
 
         // Buffered: Refit must pass our content through as it is (with its Content-Length), not re-wrap it as a chunked stream.
         var settings = new RefitSettings(new ModalContentSerializer()) { Buffered = true };
@@ -83,8 +89,8 @@ public static class ModalClientServiceCollectionExtensions
         AddApi<IVideoApi>(services, settings);
         AddApi<IEditApi>(services, settings);
         AddApi<IUpscaleApi>(services, settings);
-        ConfigurePipeline(services.AddHttpClient(ModalCallRunner.ResultClientName));
-        ConfigurePipeline(services.AddHttpClient(ModalHealthProbe.ProbeClientName), resilient: false);
+        ConfigurePolls(OwnPipeline(services.AddHttpClient(ResultPoller.ClientName)));
+        OwnPipeline(services.AddHttpClient(ModalHealthProbe.ProbeClientName));
 
         services.TryAddTransient<IFluxClient, FluxClient>();
         services.TryAddTransient<ISdxlClient, SdxlClient>();
@@ -98,6 +104,14 @@ public static class ModalClientServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>The names of the SDK's own HttpClients: one per family for the POSTs, one for result-URL polls, one for probes.</summary>
+    internal static IReadOnlyList<string> HttpClientNames { get; } =
+    [
+        ApiClientName<IFluxApi>(), ApiClientName<ISdxlApi>(), ApiClientName<IQwenApi>(), ApiClientName<IZImageApi>(),
+        ApiClientName<IFaceApi>(), ApiClientName<IVideoApi>(), ApiClientName<IEditApi>(), ApiClientName<IUpscaleApi>(),
+        ResultPoller.ClientName, ModalHealthProbe.ProbeClientName,
+    ];
+
     /// <summary>
     /// Registers one family's Refit interface over its own named, SDK-owned HttpClient, using Refit's source-generated
     /// implementation (no reflection, trimming and AOT safe) and <see cref="ModalContentSerializer"/>.
@@ -105,10 +119,12 @@ public static class ModalClientServiceCollectionExtensions
     private static void AddApi<TApi>(IServiceCollection services, RefitSettings settings)
         where TApi : class
     {
-        var name = "Modal.Client." + typeof(TApi).Name[1..];
-        ConfigurePipeline(services.AddHttpClient(name));
+        var name = ApiClientName<TApi>();
+        ConfigurePosts(OwnPipeline(services.AddHttpClient(name)));
         services.TryAddTransient(sp => RestService.ForGenerated<TApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(name), settings));
     }
+
+    private static string ApiClientName<TApi>() => "Modal.Client." + typeof(TApi).Name[1..];
 
     /// <summary>
     /// The SDK owns its clients' pipeline (Appendix P14): handlers a host adds to every client (for example the standard
@@ -117,9 +133,8 @@ public static class ModalClientServiceCollectionExtensions
     /// and IHttpClientFactory's request loggers are removed: they put raw header values (the proxy-auth secret) in their
     /// structured state even when the text is redacted. The SDK logs each call itself, without headers or bodies.
     /// </summary>
-    private static void ConfigurePipeline(IHttpClientBuilder builder, bool resilient = true)
-    {
-        builder
+    private static IHttpClientBuilder OwnPipeline(IHttpClientBuilder builder)
+        => builder
             .ConfigureHttpClient(client =>
             {
                 client.BaseAddress = ModalRoutingHandler.UnroutedBaseAddress;
@@ -134,18 +149,33 @@ public static class ModalClientServiceCollectionExtensions
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear())
             .RemoveAllLoggers()
             .AddHttpMessageHandler<ProxyAuthHandler>();
-        if (resilient)
-        {
-            builder
-                .AddResilienceHandler("modal", static (pipeline, context) =>
-                {
-                    var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<ModalClientOptions>>().CurrentValue;
-                    var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Modal.Client.Resilience");
-                    ModalResiliencePolicy.Configure(pipeline, options, logger);
-                })
-                .SelectPipelineBy(static _ => ModalResiliencePolicy.AppKey);
-        }
 
-        builder.AddHttpMessageHandler<ModalRoutingHandler>();
+    /// <summary>
+    /// POSTs: proxy auth, then <see cref="PostResiliencePolicy"/> (retry while the job cannot have started; one circuit
+    /// breaker per app, selected by the call on the request), then routing to the app, then <see cref="AttemptTracker"/>.
+    /// The options reload: a changed retry or breaker setting rebuilds the pipelines.
+    /// </summary>
+    private static void ConfigurePosts(IHttpClientBuilder builder)
+    {
+        builder
+            .AddResilienceHandler("modal", static (pipeline, context) =>
+            {
+                context.EnableReloads<ModalClientOptions>();
+                var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Modal.Client.Resilience");
+                PostResiliencePolicy.Configure(pipeline, context.GetOptions<ModalClientOptions>(), logger);
+            })
+            .SelectPipelineBy(static _ => PostResiliencePolicy.PipelineKey);
+        builder
+            .AddHttpMessageHandler<ModalRoutingHandler>()
+            .AddHttpMessageHandler<AttemptTracker>();
     }
+
+    /// <summary>Result-URL polls: proxy auth, then <see cref="PollResiliencePolicy"/> (retries and a per-attempt timeout, no breaker).</summary>
+    private static void ConfigurePolls(IHttpClientBuilder builder)
+        => builder.AddResilienceHandler("modal-polls", static (pipeline, context) =>
+        {
+            context.EnableReloads<ModalClientOptions>();
+            var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Modal.Client.Resilience");
+            PollResiliencePolicy.Configure(pipeline, context.GetOptions<ModalClientOptions>(), logger);
+        });
 }

@@ -4,7 +4,7 @@ namespace Modal.Client;
 /// What the inventory and the wire contract say about one endpoint: where it is deployed, what it returns, how
 /// long it takes and what it costs. Read them from <see cref="ModalCatalog"/>.
 /// </summary>
-public sealed class ModalEndpoint
+public sealed partial class ModalEndpoint : IEquatable<ModalEndpoint>
 {
     internal ModalEndpoint(string path, string title, ModalEndpointStatus status)
     {
@@ -22,13 +22,13 @@ public sealed class ModalEndpoint
     /// <summary>Whether the endpoint can be called.</summary>
     public ModalEndpointStatus Status { get; }
 
-    /// <summary>The family that offers it on <see cref="IModalClient"/>; <see langword="null"/> unless current.</summary>
+    /// <summary>The family that offers it on <see cref="IModalClient"/>; <see langword="null"/> unless callable.</summary>
     public ModalFamily? Family { get; internal init; }
 
-    /// <summary>The Modal app that serves it; <see langword="null"/> unless current.</summary>
+    /// <summary>The Modal app that serves it; <see langword="null"/> unless callable.</summary>
     public ModalApp? App { get; internal init; }
 
-    /// <summary>What it returns; <see langword="null"/> unless current.</summary>
+    /// <summary>What it returns; <see langword="null"/> unless callable.</summary>
     public ModalOutputKind? OutputKind { get; internal init; }
 
     /// <summary>What the endpoint can do.</summary>
@@ -56,13 +56,31 @@ public sealed class ModalEndpoint
     public string? Note { get; internal init; }
 
     /// <summary>
-    /// For removed endpoints, the inventory's replacement. For current ones, what to call when this one is not deployed:
-    /// the inventory's use-case alternative, or for the deleted SDXL routes the fastest text-to-image endpoint.
+    /// For removed endpoints, the inventory's replacement. For undeployed ones, the fastest text-to-image endpoint. For
+    /// current ones, the inventory's use-case alternative (or <see langword="null"/> when it names none).
     /// </summary>
-    public string? Alternative { get; internal init; }
+    public ModalEndpoint? Alternative => AlternativePath is { } path ? ModalCatalog.Get(path) : ModalCatalog.UseCaseAlternativeOf(this);
+
+    /// <summary>The path of the endpoint's own alternative, as the inventory writes it.</summary>
+    internal string? AlternativePath { get; init; }
+
+    /// <summary>
+    /// Whether a typed method of <see cref="IModalClient"/> calls it: <see cref="ModalEndpointStatus.Current"/> and
+    /// <see cref="ModalEndpointStatus.Undeployed"/> endpoints.
+    /// </summary>
+    public bool IsCallable => Status is ModalEndpointStatus.Current or ModalEndpointStatus.Undeployed;
 
     /// <summary>For future endpoints, the inventory's status word (<c>Waiting</c>, <c>Pending</c>).</summary>
     public string? FutureStatus { get; internal init; }
+
+    /// <inheritdoc/>
+    public bool Equals(ModalEndpoint? other) => ReferenceEquals(this, other);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Path);
 
     /// <inheritdoc/>
     public override string ToString() => Path;

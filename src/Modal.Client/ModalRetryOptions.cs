@@ -18,6 +18,9 @@ public sealed class ModalRetryOptions
     /// <value>1 second.</value>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The longest backoff delay between two attempts (POSTs and result-URL polls alike).</summary>
+    internal static TimeSpan MaxDelay { get; } = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Also retry after failures where the GPU job may already have run (an app's 500 workflow error, a platform 5xx
     /// after the request was sent, a connection reset mid-call). <b>Such a retry may be charged again.</b>

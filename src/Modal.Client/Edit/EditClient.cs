@@ -5,15 +5,15 @@ namespace Modal.Client;
 /// <summary>The <see cref="IEditClient"/> over the Refit <see cref="IEditApi"/>.</summary>
 internal sealed class EditClient(IEditApi api, ModalCallRunner runner) : IEditClient
 {
-    public Task<GeneratedImage> QwenImageEditAsync(QwenImageEditRequest request, CancellationToken cancellationToken = default)
+    public Task<GeneratedImage> QwenImageEditAsync(QwenImageEditRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         EditValidator.Validate(request);
-        return runner.RunAsync("/qwen-image-edit-2511", request, api.QwenImageEditAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.QwenImageEdit, request, options, api.QwenImageEditAsync, static d => new GeneratedImage(d), cancellationToken);
     }
 
-    public Task<GeneratedImage> QwenImageInpaintAsync(QwenImageInpaintRequest request, CancellationToken cancellationToken = default)
+    public Task<GeneratedImage> QwenImageInpaintAsync(QwenImageInpaintRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         EditValidator.Validate(request);
-        return runner.RunAsync("/qwen-image-inpaint-2511", request, api.QwenImageInpaintAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.QwenImageInpaint, request, options, api.QwenImageInpaintAsync, static d => new GeneratedImage(d), cancellationToken);
     }
 }

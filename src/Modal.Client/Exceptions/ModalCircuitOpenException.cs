@@ -1,18 +1,24 @@
 namespace Modal.Client;
 
 /// <summary>
-/// The SDK stopped calling an app that kept failing at the platform level; nothing was sent. Calls are let through
-/// again after <see cref="ModalCircuitBreakerOptions.BreakDuration"/>.
+/// The SDK stopped sending POSTs to an app that kept failing at the platform level; this POST was not sent. Calls are let
+/// through again after <see cref="ModalCircuitBreakerOptions.BreakDuration"/>. Only POSTs are guarded: result-URL polls of
+/// jobs already running are never refused.
 /// </summary>
+/// <remarks>
+/// <see cref="ModalException.GpuWorkMayHaveRun"/> is <see langword="false"/> unless an earlier attempt of the same call
+/// may have run (a retry the caller opted into with <see cref="ModalRetryOptions.RetryMayChargeAgain"/>).
+/// </remarks>
 public sealed class ModalCircuitOpenException : ModalException
 {
-    internal ModalCircuitOpenException(string endpoint, string app, TimeSpan? retryAfter, Exception innerException)
+    internal ModalCircuitOpenException(string endpoint, string app, TimeSpan? retryAfter, bool gpuWorkMayHaveRun, Exception innerException)
         : base(
-            $"The app {app} is failing repeatedly, so the SDK stopped calling it for a while (circuit open); {endpoint} was not sent. "
+            $"The app {app} is failing repeatedly, so the SDK stopped calling it for a while (circuit open); "
+            + (gpuWorkMayHaveRun ? $"the retry of {endpoint} was not sent, but an earlier attempt may have run and been billed. " : $"{endpoint} was not sent. ")
             + (retryAfter is { } wait ? $"Try again in about {Math.Ceiling(wait.TotalSeconds)} s, " : "Try again later, ")
             + "or check the app with a health check.",
             endpoint,
-            gpuWorkMayHaveRun: false,
+            gpuWorkMayHaveRun,
             innerException)
     {
         App = app;

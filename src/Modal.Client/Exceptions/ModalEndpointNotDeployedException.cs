@@ -6,9 +6,9 @@ namespace Modal.Client;
 /// </summary>
 public sealed class ModalEndpointNotDeployedException : ModalException
 {
-    internal ModalEndpointNotDeployedException(string message, string endpoint, string? alternative)
+    internal ModalEndpointNotDeployedException(string message, string endpoint, ModalEndpoint? alternative)
         : base(message, endpoint, gpuWorkMayHaveRun: false) => Alternative = alternative;
 
     /// <summary>An endpoint that does the same kind of work and can be called instead, when the catalog knows one.</summary>
-    public string? Alternative { get; }
+    public ModalEndpoint? Alternative { get; }
 }

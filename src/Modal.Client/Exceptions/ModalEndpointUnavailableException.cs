@@ -13,8 +13,8 @@ public sealed class ModalEndpointUnavailableException : ModalException
     /// <summary><see cref="ModalEndpointStatus.Removed"/> or <see cref="ModalEndpointStatus.Future"/>.</summary>
     public ModalEndpointStatus Status { get; }
 
-    /// <summary>For a removed endpoint, the path to call instead.</summary>
-    public string? Alternative { get; }
+    /// <summary>For a removed endpoint, what to call instead.</summary>
+    public ModalEndpoint? Alternative { get; }
 
     private static string Describe(ModalEndpoint endpoint) => endpoint.Status == ModalEndpointStatus.Removed
         ? $"{endpoint.Path} ({endpoint.Title}) was removed: {endpoint.Note}. Call {endpoint.Alternative} instead."

@@ -5,21 +5,21 @@ namespace Modal.Client;
 /// <summary>The <see cref="IFaceClient"/> over the Refit <see cref="IFaceApi"/>.</summary>
 internal sealed class FaceClient(IFaceApi api, ModalCallRunner runner) : IFaceClient
 {
-    public Task<GeneratedImage> SdxlInstantIdAsync(SdxlInstantIdRequest request, CancellationToken cancellationToken = default)
+    public Task<GeneratedImage> SdxlInstantIdAsync(SdxlInstantIdRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         FaceValidator.Validate(request);
-        return runner.RunAsync("/sdxl-instantid", request, api.SdxlInstantIdAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.SdxlInstantId, request, options, api.SdxlInstantIdAsync, static d => new GeneratedImage(d), cancellationToken);
     }
 
-    public Task<GeneratedImage> FluxPulidAsync(FluxPulidRequest request, CancellationToken cancellationToken = default)
+    public Task<GeneratedImage> FluxPulidAsync(FluxPulidRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         FaceValidator.Validate(request);
-        return runner.RunAsync("/flux-pulid", request, api.FluxPulidAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.FluxPulid, request, options, api.FluxPulidAsync, static d => new GeneratedImage(d), cancellationToken);
     }
 
-    public Task<GeneratedImage> FluxIpAdapterFaceIdAsync(FluxIpAdapterFaceIdRequest request, CancellationToken cancellationToken = default)
+    public Task<GeneratedImage> FluxIpAdapterFaceIdAsync(FluxIpAdapterFaceIdRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         FaceValidator.Validate(request);
-        return runner.RunAsync("/flux-ipadapter-faceid", request, api.FluxIpAdapterFaceIdAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.FluxIpAdapterFaceId, request, options, api.FluxIpAdapterFaceIdAsync, static d => new GeneratedImage(d), cancellationToken);
     }
 }

@@ -5,21 +5,21 @@ namespace Modal.Client;
 /// <summary>The <see cref="IFluxClient"/> over the Refit <see cref="IFluxApi"/>.</summary>
 internal sealed class FluxClient(IFluxApi api, ModalCallRunner runner) : IFluxClient
 {
-    public Task<GeneratedImage> SchnellAsync(FluxRequest request, CancellationToken cancellationToken = default)
+    public Task<GeneratedImage> SchnellAsync(FluxRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         FluxValidator.Validate(request);
-        return runner.RunAsync("/flux", request, api.SchnellAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.FluxSchnell, request, options, api.SchnellAsync, static d => new GeneratedImage(d), cancellationToken);
     }
 
-    public Task<GeneratedImage> DevAsync(FluxDevRequest request, CancellationToken cancellationToken = default)
+    public Task<GeneratedImage> DevAsync(FluxDevRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         FluxValidator.Validate(request);
-        return runner.RunAsync("/flux-dev", request, api.DevAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.FluxDev, request, options, api.DevAsync, static d => new GeneratedImage(d), cancellationToken);
     }
 
-    public Task<GeneratedImage> DevLoraAsync(FluxDevLoraRequest request, CancellationToken cancellationToken = default)
+    public Task<GeneratedImage> DevLoraAsync(FluxDevLoraRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         FluxValidator.Validate(request);
-        return runner.RunAsync("/flux-dev-lora", request, api.DevLoraAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.FluxDevLora, request, options, api.DevLoraAsync, static d => new GeneratedImage(d), cancellationToken);
     }
 }

@@ -5,12 +5,12 @@ namespace Modal.Client.Internal;
 /// <summary>The Refit surface of the Flux family. Hosts are resolved per endpoint by <see cref="ModalRoutingHandler"/>.</summary>
 internal interface IFluxApi
 {
-    [Post("/flux")]
-    Task<HttpResponseMessage> SchnellAsync([Body] FluxRequest request, CancellationToken cancellationToken);
+    [Post(ModalEndpointPaths.FluxSchnell)]
+    Task<HttpResponseMessage> SchnellAsync([Body] FluxRequest request, [Property(ModalCall.PropertyKey)] ModalCall call, CancellationToken cancellationToken);
 
-    [Post("/flux-dev")]
-    Task<HttpResponseMessage> DevAsync([Body] FluxDevRequest request, CancellationToken cancellationToken);
+    [Post(ModalEndpointPaths.FluxDev)]
+    Task<HttpResponseMessage> DevAsync([Body] FluxDevRequest request, [Property(ModalCall.PropertyKey)] ModalCall call, CancellationToken cancellationToken);
 
-    [Post("/flux-dev-lora")]
-    Task<HttpResponseMessage> DevLoraAsync([Body] FluxDevLoraRequest request, CancellationToken cancellationToken);
+    [Post(ModalEndpointPaths.FluxDevLora)]
+    Task<HttpResponseMessage> DevLoraAsync([Body] FluxDevLoraRequest request, [Property(ModalCall.PropertyKey)] ModalCall call, CancellationToken cancellationToken);
 }

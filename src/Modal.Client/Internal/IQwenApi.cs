@@ -5,12 +5,12 @@ namespace Modal.Client.Internal;
 /// <summary>The Refit surface of the Qwen-Image family. Hosts are resolved per endpoint by <see cref="ModalRoutingHandler"/>.</summary>
 internal interface IQwenApi
 {
-    [Post("/qwen-image-2512")]
-    Task<HttpResponseMessage> ImageAsync([Body] QwenImageRequest request, CancellationToken cancellationToken);
+    [Post(ModalEndpointPaths.QwenImage2512)]
+    Task<HttpResponseMessage> ImageAsync([Body] QwenImageRequest request, [Property(ModalCall.PropertyKey)] ModalCall call, CancellationToken cancellationToken);
 
-    [Post("/qwen-image-2512-fast")]
-    Task<HttpResponseMessage> ImageFastAsync([Body] QwenImageFastRequest request, CancellationToken cancellationToken);
+    [Post(ModalEndpointPaths.QwenImage2512Fast)]
+    Task<HttpResponseMessage> ImageFastAsync([Body] QwenImageFastRequest request, [Property(ModalCall.PropertyKey)] ModalCall call, CancellationToken cancellationToken);
 
-    [Post("/qwen-image-2512-lora")]
-    Task<HttpResponseMessage> ImageLoraAsync([Body] QwenImageLoraRequest request, CancellationToken cancellationToken);
+    [Post(ModalEndpointPaths.QwenImage2512Lora)]
+    Task<HttpResponseMessage> ImageLoraAsync([Body] QwenImageLoraRequest request, [Property(ModalCall.PropertyKey)] ModalCall call, CancellationToken cancellationToken);
 }

@@ -5,6 +5,6 @@ namespace Modal.Client.Internal;
 /// <summary>The Refit surface of the upscaling family. Hosts are resolved per endpoint by <see cref="ModalRoutingHandler"/>.</summary>
 internal interface IUpscaleApi
 {
-    [Post("/seedvr2")]
-    Task<HttpResponseMessage> SeedVr2Async([Body] SeedVr2Request request, CancellationToken cancellationToken);
+    [Post(ModalEndpointPaths.SeedVr2)]
+    Task<HttpResponseMessage> SeedVr2Async([Body] SeedVr2Request request, [Property(ModalCall.PropertyKey)] ModalCall call, CancellationToken cancellationToken);
 }

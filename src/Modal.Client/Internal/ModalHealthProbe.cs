@@ -21,7 +21,6 @@ internal sealed class ModalHealthProbe(IOptionsMonitor<ModalClientOptions> optio
         {
             var url = AppUrlResolver.Combine(AppUrlResolver.Resolve(options.CurrentValue, app), "/health");
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Options.Set(ModalResiliencePolicy.EndpointOption, "/health");
             using var response = await httpClientFactory.CreateClient(ProbeClientName)
                 .SendAsync(request, linked.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);

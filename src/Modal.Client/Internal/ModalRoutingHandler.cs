@@ -4,8 +4,9 @@ namespace Modal.Client.Internal;
 
 /// <summary>
 /// Sends each endpoint's request to the app that serves it. The Refit clients are built on a placeholder base address
-/// (<see cref="UnroutedBaseAddress"/>, a reserved <c>.invalid</c> host); this handler replaces it with the app's base URL
-/// from the catalog and the options. Absolute URLs (result URLs behind a 303) pass through untouched.
+/// (<see cref="UnroutedBaseAddress"/>, a reserved <c>.invalid</c> host); this handler replaces it with the base URL of the
+/// app of the <see cref="ModalCall"/> the request carries (from the catalog and the options; no path parsing). Absolute
+/// URLs (result URLs behind a 303) pass through untouched.
 /// </summary>
 internal sealed class ModalRoutingHandler(IOptionsMonitor<ModalClientOptions> options) : DelegatingHandler
 {
@@ -16,12 +17,9 @@ internal sealed class ModalRoutingHandler(IOptionsMonitor<ModalClientOptions> op
     {
         if (request.RequestUri is { } uri && uri.Host == UnroutedBaseAddress.Host)
         {
-            if (!ModalCatalog.TryFind(uri.AbsolutePath, out var endpoint) || endpoint.App is null)
-            {
-                throw new InvalidOperationException($"'{uri.AbsolutePath}' is not a current endpoint of the catalog.");
-            }
-
-            request.RequestUri = AppUrlResolver.Combine(AppUrlResolver.Resolve(options.CurrentValue, endpoint.App), uri.PathAndQuery);
+            var app = ModalCall.Of(request)?.App
+                ?? throw new InvalidOperationException($"'{uri.AbsolutePath}' was sent without its call: requests to Modal go through IModalClient.");
+            request.RequestUri = AppUrlResolver.Combine(AppUrlResolver.Resolve(options.CurrentValue, app), uri.PathAndQuery);
         }
 
         return base.SendAsync(request, cancellationToken);

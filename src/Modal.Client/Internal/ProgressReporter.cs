@@ -1,33 +1,26 @@
 namespace Modal.Client.Internal;
 
 /// <summary>Reports a call's progress to the caller's <see cref="IProgress{T}"/>, with a heartbeat while waiting.</summary>
-internal sealed class ProgressReporter(IProgress<ModalCallProgress>? progress, ModalEndpoint endpoint, TimeProvider timeProvider)
+internal sealed class ProgressReporter(IProgress<ModalCallProgress>? progress, ModalEndpoint endpoint, ModalCall call)
 {
     private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(1);
-    private readonly long _started = timeProvider.GetTimestamp();
-    private int _polls;
-    private string? _callId;
 
-    public TimeSpan Elapsed => timeProvider.GetElapsedTime(_started);
-
-    public void Report(ModalCallStage stage, int? polls = null, string? callId = null, int attempt = 1)
+    public void Report(ModalCallStage stage, int attempt = 1)
     {
-        _polls = polls ?? _polls;
-        _callId = callId ?? _callId;
         progress?.Report(new ModalCallProgress
         {
             Stage = stage,
             Endpoint = endpoint.Path,
-            Elapsed = Elapsed,
+            Elapsed = call.Elapsed,
             TypicalDuration = endpoint.TypicalDuration,
-            Polls = _polls,
+            Polls = call.Polls,
             Attempt = attempt,
-            CallId = _callId,
+            CallId = call.CallId,
         });
     }
 
     /// <summary>Reports <see cref="ModalCallStage.Waiting"/> about once a second until disposed.</summary>
-    public IDisposable Heartbeat()
+    public IDisposable Heartbeat(TimeProvider timeProvider)
         => progress is null
             ? NoHeartbeat.Instance
             : timeProvider.CreateTimer(_ => Report(ModalCallStage.Waiting), null, HeartbeatInterval, HeartbeatInterval);

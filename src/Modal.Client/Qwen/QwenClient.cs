@@ -5,21 +5,21 @@ namespace Modal.Client;
 /// <summary>The <see cref="IQwenClient"/> over the Refit <see cref="IQwenApi"/>.</summary>
 internal sealed class QwenClient(IQwenApi api, ModalCallRunner runner) : IQwenClient
 {
-    public Task<GeneratedImage> Image2512Async(QwenImageRequest request, CancellationToken cancellationToken = default)
+    public Task<GeneratedImage> Image2512Async(QwenImageRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         QwenValidator.Validate(request);
-        return runner.RunAsync("/qwen-image-2512", request, api.ImageAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.QwenImage2512, request, options, api.ImageAsync, static d => new GeneratedImage(d), cancellationToken);
     }
 
-    public Task<GeneratedImage> Image2512FastAsync(QwenImageFastRequest request, CancellationToken cancellationToken = default)
+    public Task<GeneratedImage> Image2512FastAsync(QwenImageFastRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         QwenValidator.Validate(request);
-        return runner.RunAsync("/qwen-image-2512-fast", request, api.ImageFastAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.QwenImage2512Fast, request, options, api.ImageFastAsync, static d => new GeneratedImage(d), cancellationToken);
     }
 
-    public Task<GeneratedImage> Image2512LoraAsync(QwenImageLoraRequest request, CancellationToken cancellationToken = default)
+    public Task<GeneratedImage> Image2512LoraAsync(QwenImageLoraRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         QwenValidator.Validate(request);
-        return runner.RunAsync("/qwen-image-2512-lora", request, api.ImageLoraAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.QwenImage2512Lora, request, options, api.ImageLoraAsync, static d => new GeneratedImage(d), cancellationToken);
     }
 }

@@ -5,15 +5,15 @@ namespace Modal.Client;
 /// <summary>The <see cref="ISdxlClient"/> over the Refit <see cref="ISdxlApi"/>.</summary>
 internal sealed class SdxlClient(ISdxlApi api, ModalCallRunner runner) : ISdxlClient
 {
-    public Task<GeneratedImage> TurboAsync(SdxlTurboRequest request, CancellationToken cancellationToken = default)
+    public Task<GeneratedImage> TurboAsync(SdxlTurboRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         SdxlValidator.Validate(request);
-        return runner.RunAsync("/sdxl-turbo", request, api.TurboAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.SdxlTurbo, request, options, api.TurboAsync, static d => new GeneratedImage(d), cancellationToken);
     }
 
-    public Task<GeneratedImage> LightningAsync(SdxlLightningRequest request, CancellationToken cancellationToken = default)
+    public Task<GeneratedImage> LightningAsync(SdxlLightningRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         SdxlValidator.Validate(request);
-        return runner.RunAsync("/sdxl-lightning", request, api.LightningAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.SdxlLightning, request, options, api.LightningAsync, static d => new GeneratedImage(d), cancellationToken);
     }
 }

@@ -1,7 +1,7 @@
 namespace Modal.Client;
 
 /// <summary>
-/// A face-consistency request that any face endpoint can run (<see cref="ModelSelector.GenerateFaceAsync(FacePrompt, string, bool, CancellationToken)"/>).
+/// A face-consistency request that any face endpoint can run (<see cref="IModelSelector.GenerateFaceAsync"/>).
 /// </summary>
 public sealed record FacePrompt
 {

@@ -78,7 +78,6 @@ public sealed class ModalDeploymentDiscovery : IDisposable
         {
             var url = AppUrlResolver.Combine(AppUrlResolver.Resolve(_options.CurrentValue, app), "/openapi.json");
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Options.Set(ModalResiliencePolicy.EndpointOption, "/openapi.json");
             using var response = await _httpClientFactory.CreateClient(ModalHealthProbe.ProbeClientName).SendAsync(request, linked.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {

@@ -23,4 +23,9 @@ public sealed class ModalDeploymentReport
     /// <param name="path">For example <c>/sdxl-turbo</c>.</param>
     /// <returns>Its status; <see cref="ModalDeploymentStatus.Unknown"/> for a path the report does not cover.</returns>
     public ModalDeploymentStatus StatusOf(string path) => Endpoints.TryGetValue(path, out var status) ? status : ModalDeploymentStatus.Unknown;
+
+    /// <summary>What the report says of one endpoint.</summary>
+    /// <param name="endpoint">An endpoint of the catalog.</param>
+    /// <returns><see cref="ModalDeploymentStatus.Unknown"/> when the report does not cover it.</returns>
+    public ModalDeploymentStatus StatusOf(ModalEndpoint endpoint) => StatusOf(endpoint?.Path ?? throw new ArgumentNullException(nameof(endpoint)));
 }

@@ -12,8 +12,12 @@ public sealed record ModalSelectionCriteria
     /// <summary>The longest documented duration of a call. An endpoint never measured is rejected.</summary>
     public TimeSpan? MaxDuration { get; init; }
 
-    /// <summary>Paths never to choose, for example <c>/flux-pulid</c>.</summary>
-    public IReadOnlyCollection<string> Exclude { get; init; } = [];
+    /// <summary>Endpoints never to choose, for example <see cref="ModalEndpoint.FluxPulid"/>.</summary>
+    public IReadOnlyCollection<ModalEndpoint> Exclude { get; init; } = [];
+
+    /// <summary>Also consider <see cref="ModalEndpointStatus.Undeployed"/> endpoints (which the reference deployment answers with 404).</summary>
+    /// <value><see langword="false"/>.</value>
+    public bool IncludeUndeployed { get; init; }
 
     /// <summary>The order of the candidates.</summary>
     /// <value><see cref="ModalSelectionOrder.Cost"/>.</value>

@@ -9,13 +9,16 @@ namespace Modal.Client;
 /// The inventory's speed, cost and use-case rankings as queries, and a way to run what they pick. Every figure comes
 /// from <see cref="ModalCatalog"/>; removed and future endpoints are never selected. Get it from dependency injection.
 /// </summary>
-public sealed partial class ModelSelector
+public sealed partial class ModelSelector : IModelSelector
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>The endpoints <see cref="GenerateImageAsync(TextToImagePrompt, string, bool, CancellationToken)"/> can run.</summary>
-    private static readonly string[] TextToImagePaths =
-        ["/flux", "/flux-dev", "/sdxl-turbo", "/sdxl-lightning", "/qwen-image-2512", "/qwen-image-2512-fast", "/z-image-simple", "/z-image-danrisi"];
+    /// <summary>The endpoints <see cref="GenerateImageAsync(TextToImagePrompt, ModalEndpoint, bool, ModalCallOptions?, CancellationToken)"/> can run.</summary>
+    private static readonly ModalEndpoint[] TextToImageEndpoints =
+    [
+        ModalEndpoint.FluxSchnell, ModalEndpoint.FluxDev, ModalEndpoint.SdxlTurbo, ModalEndpoint.SdxlLightning,
+        ModalEndpoint.QwenImage2512, ModalEndpoint.QwenImage2512Fast, ModalEndpoint.ZImageSimple, ModalEndpoint.ZImageDanrisi,
+    ];
     private readonly IModalClient _client;
     private readonly ILogger _logger;
 
@@ -37,15 +40,17 @@ public sealed partial class ModelSelector
 
     /// <summary>The fastest ranked endpoint, overall or among those with every capability given.</summary>
     /// <param name="capability">Required capabilities; <see cref="ModalCapability.None"/> for all endpoints.</param>
+    /// <param name="includeUndeployed">Also consider <see cref="ModalEndpointStatus.Undeployed"/> endpoints (skipped by default).</param>
     /// <returns>The endpoint, or <see langword="null"/> when no ranked endpoint has the capabilities.</returns>
-    public static ModalEndpoint? Fastest(ModalCapability capability = ModalCapability.None)
-        => ModalCatalog.SpeedRanking.FirstOrDefault(e => e.Capabilities.HasFlag(capability));
+    public static ModalEndpoint? Fastest(ModalCapability capability = ModalCapability.None, bool includeUndeployed = false)
+        => ModalCatalog.SpeedRanking.FirstOrDefault(e => e.Capabilities.HasFlag(capability) && (includeUndeployed || e.Status == ModalEndpointStatus.Current));
 
     /// <summary>The cheapest ranked endpoint, overall or among those with every capability given.</summary>
     /// <param name="capability">Required capabilities; <see cref="ModalCapability.None"/> for all endpoints.</param>
+    /// <param name="includeUndeployed">Also consider <see cref="ModalEndpointStatus.Undeployed"/> endpoints (skipped by default).</param>
     /// <returns>The endpoint, or <see langword="null"/> when no ranked endpoint has the capabilities.</returns>
-    public static ModalEndpoint? Cheapest(ModalCapability capability = ModalCapability.None)
-        => ModalCatalog.CostRanking.FirstOrDefault(e => e.Capabilities.HasFlag(capability));
+    public static ModalEndpoint? Cheapest(ModalCapability capability = ModalCapability.None, bool includeUndeployed = false)
+        => ModalCatalog.CostRanking.FirstOrDefault(e => e.Capabilities.HasFlag(capability) && (includeUndeployed || e.Status == ModalEndpointStatus.Current));
 
     /// <summary>
     /// The current endpoints that meet the criteria, in the documented order (<see cref="ModalSelectionOrder"/>), each with
@@ -58,7 +63,7 @@ public sealed partial class ModelSelector
         ArgumentNullException.ThrowIfNull(criteria);
         var candidates = new List<ModalCandidate>();
         var rejected = new List<ModalCandidate>();
-        foreach (var endpoint in ModalCatalog.Current)
+        foreach (var endpoint in ModalCatalog.Callable)
         {
             var problem = Rejection(endpoint, criteria);
             (problem is null ? candidates : rejected).Add(new ModalCandidate(endpoint, problem ?? Describe(endpoint)));
@@ -71,15 +76,23 @@ public sealed partial class ModelSelector
     }
 
     /// <summary>What N calls of an endpoint are documented to cost and take.</summary>
-    /// <param name="path">A current endpoint, for example <c>/flux</c>.</param>
+    /// <param name="path">A callable endpoint's path, for example <c>/flux</c>.</param>
     /// <param name="calls">The number of calls, at least 1.</param>
     /// <param name="concurrency">Calls in flight at once (the client's <see cref="ModalClientOptions.MaxConcurrentCallsPerApp"/>, 5 by default).</param>
     /// <returns>The estimate; figures the inventory lacks are <see langword="null"/> with a caveat.</returns>
     public static ModalBatchEstimate EstimateBatch(string path, int calls, int concurrency = 5)
+        => EstimateBatch(ModalCatalog.GetCallable(path), calls, concurrency);
+
+    /// <summary>What N calls of an endpoint are documented to cost and take.</summary>
+    /// <param name="endpoint">A callable endpoint, for example <see cref="ModalEndpoint.FluxSchnell"/>.</param>
+    /// <param name="calls">The number of calls, at least 1.</param>
+    /// <param name="concurrency">Calls in flight at once (the client's <see cref="ModalClientOptions.MaxConcurrentCallsPerApp"/>, 5 by default).</param>
+    /// <returns>The estimate; figures the inventory lacks are <see langword="null"/> with a caveat.</returns>
+    public static ModalBatchEstimate EstimateBatch(ModalEndpoint endpoint, int calls, int concurrency = 5)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(calls, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
-        var endpoint = ModalCatalog.GetCurrent(path);
+        ModalCatalog.GetCallable(endpoint);
         var waves = (calls + concurrency - 1) / concurrency;
         return new ModalBatchEstimate
         {
@@ -95,55 +108,40 @@ public sealed partial class ModelSelector
         };
     }
 
-    /// <summary>Runs a text-to-image prompt on an endpoint chosen by path, with an opt-in fallback to its use case's alternative.</summary>
-    /// <param name="prompt">The prompt and size.</param>
-    /// <param name="path">A text-to-image endpoint without a LoRA, for example <c>/flux-dev</c>.</param>
-    /// <param name="fallback">
-    /// When the endpoint is not deployed (404 Not Found, or reported missing by <see cref="Discovery"/>) or fails before GPU
-    /// work started, run the alternative the inventory names for it (for example /flux for /z-image-danrisi).
-    /// </param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The image; <see cref="GeneratedMedia.Endpoint"/> says which endpoint produced it.</returns>
-    public Task<GeneratedImage> GenerateImageAsync(TextToImagePrompt prompt, string path, bool fallback = false, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public Task<GeneratedImage> GenerateImageAsync(
+        TextToImagePrompt prompt, ModalEndpoint endpoint, bool fallback = false, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        var endpoint = ModalCatalog.GetCurrent(path);
-        if (!TextToImagePaths.Contains(endpoint.Path))
+        ModalCatalog.GetCallable(endpoint);
+        if (!TextToImageEndpoints.Contains(endpoint))
         {
             throw new ArgumentException(
                 $"{endpoint.Path} is not a plain text-to-image endpoint{(endpoint.Capabilities.HasFlag(ModalCapability.Lora) ? " (it needs a LoRA: call it through its typed request)" : "")}. "
-                + $"Use one of {string.Join(", ", TextToImagePaths)}.",
-                nameof(path));
+                + $"Use one of {string.Join(", ", TextToImageEndpoints.Select(e => e.Path))}.",
+                nameof(endpoint));
         }
 
-        return RunWithFallbackAsync(Chain(endpoint, fallback), e => RunTextToImage(e, prompt, cancellationToken));
+        return RunWithFallbackAsync(Chain(endpoint, fallback), e => RunTextToImage(e, prompt, options, cancellationToken));
     }
 
-    /// <summary>Runs a text-to-image prompt on a use case's primary endpoint, with an opt-in fallback to its alternative.</summary>
-    /// <param name="prompt">The prompt and size.</param>
-    /// <param name="useCase"><see cref="ModalUseCase.FastPreview"/>, <see cref="ModalUseCase.QualityTextToImage"/> or <see cref="ModalUseCase.FastQuality"/>.</param>
-    /// <param name="fallback">Run the alternative when the primary is not deployed or fails before GPU work started.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The image.</returns>
-    public Task<GeneratedImage> GenerateImageAsync(TextToImagePrompt prompt, ModalUseCase useCase, bool fallback = false, CancellationToken cancellationToken = default)
-        => GenerateImageAsync(prompt, Recommend(useCase).Primary.Path, fallback, cancellationToken);
+    /// <inheritdoc/>
+    public Task<GeneratedImage> GenerateImageAsync(
+        TextToImagePrompt prompt, ModalUseCase useCase, bool fallback = false, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
+        => GenerateImageAsync(prompt, Recommend(useCase).Primary, fallback, options, cancellationToken);
 
-    /// <summary>Runs a face-consistency prompt on /sdxl-instantid, /flux-pulid or /flux-ipadapter-faceid, with an opt-in fallback.</summary>
-    /// <param name="prompt">The reference face and prompt.</param>
-    /// <param name="path">A face endpoint; /sdxl-instantid falls back to /flux-pulid.</param>
-    /// <param name="fallback">Run the alternative when the endpoint is not deployed or fails before GPU work started.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The image.</returns>
-    public Task<GeneratedImage> GenerateFaceAsync(FacePrompt prompt, string path = "/sdxl-instantid", bool fallback = false, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public Task<GeneratedImage> GenerateFaceAsync(
+        FacePrompt prompt, ModalEndpoint? endpoint = null, bool fallback = false, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        var endpoint = ModalCatalog.GetCurrent(path);
+        endpoint = ModalCatalog.GetCallable(endpoint ?? ModalEndpoint.SdxlInstantId);
         if (!endpoint.Capabilities.HasFlag(ModalCapability.FaceConsistency))
         {
-            throw new ArgumentException($"{endpoint.Path} is not a face-consistency endpoint. Use /sdxl-instantid, /flux-pulid or /flux-ipadapter-faceid.", nameof(path));
+            throw new ArgumentException($"{endpoint.Path} is not a face-consistency endpoint. Use /sdxl-instantid, /flux-pulid or /flux-ipadapter-faceid.", nameof(endpoint));
         }
 
-        return RunWithFallbackAsync(Chain(endpoint, fallback), e => RunFace(e, prompt, cancellationToken));
+        return RunWithFallbackAsync(Chain(endpoint, fallback), e => RunFace(e, prompt, options, cancellationToken));
     }
 
     private ModalEndpoint[] Chain(ModalEndpoint endpoint, bool fallback)
@@ -163,7 +161,7 @@ public sealed partial class ModelSelector
             try
             {
                 var image = await run(chain[i]).ConfigureAwait(false);
-                activity?.SetTag("modal.endpoint", image.Endpoint);
+                activity?.SetTag("modal.endpoint", image.Endpoint.ToString());
                 activity?.SetTag("modal.fallback", i > 0);
                 return image;
             }
@@ -185,32 +183,37 @@ public sealed partial class ModelSelector
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Modal endpoint {Endpoint} unavailable ({Outcome}) before any GPU work; falling back to {Alternative}")]
     private static partial void LogFallback(ILogger logger, string endpoint, string outcome, string alternative);
 
-    private Task<GeneratedImage> RunTextToImage(ModalEndpoint endpoint, TextToImagePrompt p, CancellationToken ct) => endpoint.Path switch
+    private Task<GeneratedImage> RunTextToImage(ModalEndpoint endpoint, TextToImagePrompt p, ModalCallOptions? o, CancellationToken ct) => endpoint.Path switch
     {
-        "/flux" => _client.Flux.SchnellAsync(new FluxRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
-        "/flux-dev" => _client.Flux.DevAsync(new FluxDevRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
-        "/sdxl-turbo" => _client.Sdxl.TurboAsync(new SdxlTurboRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
-        "/sdxl-lightning" => _client.Sdxl.LightningAsync(new SdxlLightningRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
-        "/qwen-image-2512" => _client.Qwen.Image2512Async(new QwenImageRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
-        "/qwen-image-2512-fast" => _client.Qwen.Image2512FastAsync(new QwenImageFastRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
-        "/z-image-simple" => _client.ZImage.SimpleAsync(new ZImageSimpleRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
-        "/z-image-danrisi" => _client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
+        ModalEndpointPaths.FluxSchnell => _client.Flux.SchnellAsync(new FluxRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
+        ModalEndpointPaths.FluxDev => _client.Flux.DevAsync(new FluxDevRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
+        ModalEndpointPaths.SdxlTurbo => _client.Sdxl.TurboAsync(new SdxlTurboRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
+        ModalEndpointPaths.SdxlLightning => _client.Sdxl.LightningAsync(new SdxlLightningRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
+        ModalEndpointPaths.QwenImage2512 => _client.Qwen.Image2512Async(new QwenImageRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
+        ModalEndpointPaths.QwenImage2512Fast => _client.Qwen.Image2512FastAsync(new QwenImageFastRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
+        ModalEndpointPaths.ZImageSimple => _client.ZImage.SimpleAsync(new ZImageSimpleRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
+        ModalEndpointPaths.ZImageDanrisi => _client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
         _ => throw new InvalidOperationException($"{endpoint.Path} has no text-to-image mapping."),
     };
 
-    private Task<GeneratedImage> RunFace(ModalEndpoint endpoint, FacePrompt p, CancellationToken ct) => endpoint.Path switch
+    private Task<GeneratedImage> RunFace(ModalEndpoint endpoint, FacePrompt p, ModalCallOptions? o, CancellationToken ct) => endpoint.Path switch
     {
-        "/sdxl-instantid" => _client.Face.SdxlInstantIdAsync(new SdxlInstantIdRequest { ReferenceImage = p.ReferenceImage, Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
-        "/flux-pulid" => _client.Face.FluxPulidAsync(new FluxPulidRequest { ReferenceImage = p.ReferenceImage, Prompt = p.Prompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
-        "/flux-ipadapter-faceid" => _client.Face.FluxIpAdapterFaceIdAsync(new FluxIpAdapterFaceIdRequest { ReferenceImage = p.ReferenceImage, Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
+        ModalEndpointPaths.SdxlInstantId => _client.Face.SdxlInstantIdAsync(new SdxlInstantIdRequest { ReferenceImage = p.ReferenceImage, Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
+        ModalEndpointPaths.FluxPulid => _client.Face.FluxPulidAsync(new FluxPulidRequest { ReferenceImage = p.ReferenceImage, Prompt = p.Prompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
+        ModalEndpointPaths.FluxIpAdapterFaceId => _client.Face.FluxIpAdapterFaceIdAsync(new FluxIpAdapterFaceIdRequest { ReferenceImage = p.ReferenceImage, Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
         _ => throw new InvalidOperationException($"{endpoint.Path} has no face-consistency mapping."),
     };
 
     private static string? Rejection(ModalEndpoint endpoint, ModalSelectionCriteria criteria)
     {
-        if (criteria.Exclude.Contains(endpoint.Path, StringComparer.Ordinal))
+        if (criteria.Exclude.Contains(endpoint))
         {
             return "excluded by the caller.";
+        }
+
+        if (endpoint.Status == ModalEndpointStatus.Undeployed && !criteria.IncludeUndeployed)
+        {
+            return "not served by the reference deployment (its route was deleted); set IncludeUndeployed to consider it.";
         }
 
         if (!endpoint.Capabilities.HasFlag(criteria.Capability))

@@ -1,7 +1,7 @@
 namespace Modal.Client;
 
 /// <summary>
-/// A text-to-image request that any text-to-image endpoint can run (<see cref="ModelSelector.GenerateImageAsync(TextToImagePrompt, string, bool, CancellationToken)"/>).
+/// A text-to-image request that any text-to-image endpoint can run (<see cref="IModelSelector.GenerateImageAsync(TextToImagePrompt, ModalEndpoint, bool, ModalCallOptions?, CancellationToken)"/>).
 /// Members an endpoint does not read (for example a negative prompt on /flux-pulid) are left out for it.
 /// </summary>
 public sealed record TextToImagePrompt

@@ -5,9 +5,9 @@ namespace Modal.Client;
 /// <summary>The <see cref="IUpscaleClient"/> over the Refit <see cref="IUpscaleApi"/>.</summary>
 internal sealed class UpscaleClient(IUpscaleApi api, ModalCallRunner runner) : IUpscaleClient
 {
-    public Task<GeneratedImage> SeedVr2Async(SeedVr2Request request, CancellationToken cancellationToken = default)
+    public Task<GeneratedImage> SeedVr2Async(SeedVr2Request request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         UpscaleValidator.Validate(request);
-        return runner.RunAsync("/seedvr2", request, api.SeedVr2Async, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.SeedVr2, request, options, api.SeedVr2Async, static d => new GeneratedImage(d), cancellationToken);
     }
 }

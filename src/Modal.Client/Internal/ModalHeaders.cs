@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace Modal.Client.Internal;
+
+/// <summary>What Modal and the apps say in headers and result URLs: the function call id and the reported cost.</summary>
+internal static class ModalHeaders
+{
+    /// <summary>The query parameter of a result URL that names the function call (Appendix P1).</summary>
+    public const string CallIdQueryParameter = "__modal_function_call_id";
+
+    /// <summary>The header that carries Modal's function call id (Appendix P11).</summary>
+    public const string CallIdHeader = "Modal-Function-Call-Id";
+
+    /// <summary>The header that carries the server-reported cost (sent lower-case by /flux-pulid only).</summary>
+    public const string CostHeader = "x-cost-usd";
+
+    public static string? CallId(HttpResponseMessage response)
+        => response.Headers.TryGetValues(CallIdHeader, out var values) ? values.FirstOrDefault() : null;
+
+    public static string? CallIdFrom(Uri resultUrl)
+    {
+        foreach (var pair in resultUrl.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            if (parts.Length == 2 && parts[0] == CallIdQueryParameter)
+            {
+                return Uri.UnescapeDataString(parts[1]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The cost the server reported, when it sent <see cref="CostHeader"/>.</summary>
+    public static decimal? ReportedCost(HttpResponseMessage response)
+        => response.Headers.TryGetValues(CostHeader, out var values)
+            && decimal.TryParse(values.FirstOrDefault(), NumberStyles.Number, CultureInfo.InvariantCulture, out var reported)
+                ? reported
+                : null;
+}

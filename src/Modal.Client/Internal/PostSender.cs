@@ -1,0 +1,26 @@
+namespace Modal.Client.Internal;
+
+/// <summary>
+/// Sends the POST that starts the GPU job through the family's Refit method. The <see cref="ModalCall"/> rides on the
+/// request (Refit <c>[Property]</c>), where the retry strategy, the per-app circuit breaker, the routing handler and the
+/// <see cref="AttemptTracker"/> read it.
+/// </summary>
+internal static class PostSender
+{
+    public static async Task<HttpResponseMessage> SendAsync<TRequest>(
+        ModalCall call,
+        TRequest request,
+        Func<TRequest, ModalCall, CancellationToken, Task<HttpResponseMessage>> send,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        call.Progress.Report(ModalCallStage.Sending);
+        call.MarkSending();
+        using (call.Progress.Heartbeat(timeProvider))
+        {
+            var response = await send(request, call, cancellationToken).ConfigureAwait(false);
+            call.CallId = ModalHeaders.CallId(response) ?? call.CallId;
+            return response;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Net;
+
+namespace Modal.Client.Internal;
+
+/// <summary>
+/// Reads a result body into memory (presized), to the caller's <see cref="ModalCallOptions.ResultFile"/> (through a
+/// temporary file) or to the caller's <see cref="ModalCallOptions.ResultStream"/> (through a temporary file, copied once
+/// complete). If the download breaks after Modal started sending it, the result URL (when there is one) is fetched once
+/// more; an answer of 408 or 404 then means the paid result is gone (Appendix P4, P5). Checks that the bytes are the media
+/// the endpoint returns.
+/// </summary>
+internal sealed class ResultReader(ResultPoller poller)
+{
+    /// <summary>Reads and checks the body of a successful answer.</summary>
+    public async Task<ResultBody> ReadAsync(ModalCall call, HttpResponseMessage response, Uri? resultUrl, CancellationToken cancellationToken)
+    {
+        var options = call.Options;
+        if (options?.ResultStream is { } stream)
+        {
+            var temporary = Path.Combine(Path.GetTempPath(), $"modal-client-{Guid.NewGuid():N}.partial");
+            try
+            {
+                var body = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, (c, ct) => SaveAsync(c, temporary, ct), cancellationToken).ConfigureAwait(false);
+                var format = CheckMedia(call, body.Head, body.Length, response);
+                var file = new FileStream(temporary, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
+                await using (file.ConfigureAwait(false))
+                {
+                    await file.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+                }
+
+                return body with { Format = format };
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
+        }
+
+        if (options?.ResultFile is { } path)
+        {
+            var body = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, (c, ct) => SaveAsync(c, path, ct), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return body with { Format = CheckMedia(call, body.Head, body.Length, response), FilePath = Path.GetFullPath(path) };
+            }
+            catch (ModalInvalidResponseException)
+            {
+                File.Delete(path);
+                throw;
+            }
+        }
+
+        var inMemory = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, ReadIntoMemoryAsync, cancellationToken).ConfigureAwait(false);
+        return inMemory with { Format = CheckMedia(call, inMemory.Head, inMemory.Length, response) };
+    }
+
+    /// <summary>The exception for a paid result that cannot be retrieved any more.</summary>
+    public static ModalResultLostException Lost(ModalCall call, string how, int? statusCode, Exception? inner)
+        => new(
+            $"{call.Endpoint.Path}: the GPU job ran and was probably billed, but its result could not be retrieved: {how} "
+            + $"(results can be read only once).{(call.CallId is null ? string.Empty : $" Modal call id: {call.CallId}.")}",
+            call.Endpoint.Path,
+            inner)
+        { App = call.App.Name, CallId = call.CallId, StatusCode = statusCode };
+
+    private async Task<ResultBody> ReadOnceMoreIfBrokenAsync(
+        ModalCall call,
+        HttpResponseMessage response,
+        Uri? resultUrl,
+        Func<HttpContent, CancellationToken, Task<ResultBody>> read,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await read(response.Content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (FailureMapper.Unwrap(ex) is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            if (resultUrl is null)
+            {
+                throw Lost(call, $"the download broke after it started ({FailureMapper.Unwrap(ex).Message}), and a direct answer cannot be fetched again", (int)response.StatusCode, ex);
+            }
+
+            call.RecordRetry();
+            using var again = await poller.GetAsync(call, resultUrl, cancellationToken).ConfigureAwait(false);
+            if (again.IsSuccessStatusCode)
+            {
+                return await read(again.Content, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (again.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.NotFound)
+            {
+                throw Lost(call, $"the download broke, and the result URL then answered {(int)again.StatusCode}", (int)again.StatusCode, ex);
+            }
+
+            throw await ModalErrorClassifier.ClassifyAsync(again, call.Endpoint, call.CallId, workStarted: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<ResultBody> ReadIntoMemoryAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var bytes = await ResponseBody.ReadAsync(content, cancellationToken).ConfigureAwait(false);
+        return new ResultBody(bytes, bytes.Length);
+    }
+
+    private static async Task<ResultBody> SaveAsync(HttpContent content, string path, CancellationToken cancellationToken)
+    {
+        var (head, length) = await ResponseBody.SaveAsync(content, path, cancellationToken).ConfigureAwait(false);
+        return new ResultBody(head, length);
+    }
+
+    private static MediaFormat CheckMedia(ModalCall call, byte[] head, long length, HttpResponseMessage response)
+    {
+        var endpoint = call.Endpoint;
+        var format = MediaSniffer.Sniff(head);
+        var expected = endpoint.OutputKind switch
+        {
+            ModalOutputKind.Image => MediaSniffer.IsImage(format),
+            ModalOutputKind.AnimatedWebP => format is MediaFormat.AnimatedWebP or MediaFormat.WebP,
+            ModalOutputKind.Mp4 => format == MediaFormat.Mp4,
+            _ => format != MediaFormat.Unknown,
+        };
+        if (expected)
+        {
+            return format;
+        }
+
+        var label = response.Content.Headers.ContentType?.ToString();
+        var what = length == 0 ? "an empty body" : format == MediaFormat.Unknown ? "bytes that are not a media file" : $"a {MediaSniffer.MediaType(format)} file";
+        throw new ModalInvalidResponseException(
+            $"{endpoint.Path} answered 200 with {what} (Content-Type '{label ?? "none"}', {length} bytes) instead of {endpoint.OutputKind} media. The GPU job ran and may be billed.",
+            endpoint.Path)
+        {
+            ServerContentType = label,
+            ReceivedBytes = length,
+            StatusCode = (int)response.StatusCode,
+            App = call.App.Name,
+            CallId = call.CallId,
+        };
+    }
+}
+
+/// <summary>A read result: the bytes (or the first bytes of a file), the full length, the format and the file, if any.</summary>
+internal sealed record ResultBody(byte[] Head, long Length, MediaFormat Format = MediaFormat.Unknown, string? FilePath = null);
