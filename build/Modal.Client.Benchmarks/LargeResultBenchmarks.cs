@@ -77,9 +77,6 @@ public class LargeResultBenchmarks
     [BenchmarkCategory(Streamed)]
     public async Task<GeneratedVideo> Sdk_Streamed_ResultFile()
     {
-        using (new ModalCallOptions { ResultFile = _sdkFile }.Apply())
-        {
-            return await _streamedSdk.Modal.Video.FaceSwapAsync(_request);
-        }
+        return await _streamedSdk.Modal.Video.FaceSwapAsync(_request, new ModalCallOptions { ResultFile = _sdkFile });
     }
 }

@@ -66,7 +66,7 @@ internal static class CliApp
             "Calls the Modal.Client endpoints: one subcommand per endpoint, plus models, recommend and health. "
             + "Without MODAL_WORKSPACE, --workspace or --base-url it runs against an embedded fake deployment.");
         global.AddTo(root);
-        foreach (var endpoint in ModalCatalog.Current)
+        foreach (var endpoint in ModalCatalog.Callable)
         {
             root.Subcommands.Add(GenerateCommand.Create(endpoint, context, global));
         }
@@ -80,14 +80,14 @@ internal static class CliApp
     /// <summary>For a removed or future endpoint typed as a command (<c>wan2</c>), the catalog's reason and alternative.</summary>
     private static string? UnavailableEndpointHint(string name)
     {
-        if (!ModalCatalog.TryFind(name, out var endpoint) || endpoint.Status == ModalEndpointStatus.Current)
+        if (!ModalCatalog.TryFind(name, out var endpoint) || endpoint.IsCallable)
         {
             return null;
         }
 
         try
         {
-            ModalCatalog.GetCurrent(endpoint.Path);
+            ModalCatalog.GetCallable(endpoint.Path);
             return null;
         }
         catch (ModalEndpointUnavailableException ex)

@@ -17,16 +17,16 @@ internal static class ImageEndpoints
     {
         routes.MapGet(
             "/images",
-            ([AsParameters] ImageRequest request, ModelSelector selector, HttpResponse response, CancellationToken cancellationToken) =>
+            ([AsParameters] ImageRequest request, IModelSelector selector, HttpResponse response, CancellationToken cancellationToken) =>
                 GenerateAsync(request, selector, response, cancellationToken));
         routes.MapPost(
             "/images",
-            ([FromBody] ImageRequest request, ModelSelector selector, HttpResponse response, CancellationToken cancellationToken) =>
+            ([FromBody] ImageRequest request, IModelSelector selector, HttpResponse response, CancellationToken cancellationToken) =>
                 GenerateAsync(request, selector, response, cancellationToken));
         return routes;
     }
 
-    private static async Task<IResult> GenerateAsync(ImageRequest request, ModelSelector selector, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<IResult> GenerateAsync(ImageRequest request, IModelSelector selector, HttpResponse response, CancellationToken cancellationToken)
     {
         if (request.Prompt is null)
         {
@@ -47,7 +47,7 @@ internal static class ImageEndpoints
                 Height = request.Height,
                 Seed = request.Seed,
             };
-            image = await selector.GenerateImageAsync(prompt, request.Endpoint ?? DefaultEndpoint, request.Fallback ?? false, cancellationToken);
+            image = await selector.GenerateImageAsync(prompt, ModalCatalog.GetCallable(request.Endpoint ?? DefaultEndpoint), request.Fallback ?? false, cancellationToken: cancellationToken);
         }
         catch (ArgumentException ex)
         {

@@ -92,7 +92,7 @@ public sealed class FakeModalDeployment : IDisposable, IAsyncDisposable
                 }
             }
 
-            foreach (var endpoint in ModalCatalog.Current)
+            foreach (var endpoint in ModalCatalog.Callable)
             {
                 var spec = EndpointSpec.For(endpoint);
                 var served = !spec.IsSdxlTurboOrLightning || options.SdxlTurboAndLightningDeployed;

@@ -56,7 +56,7 @@ return 0;
 async Task RunAsync()
 {
     // /flux with a seed: PNG bytes under an image/jpeg label, the size read from IHDR, unset members omitted.
-    var fox = await modal.Flux.SchnellAsync(new FluxRequest { Prompt = "a red fox in the snow", Width = 512, Height = 768, Seed = 7 }, ct);
+    var fox = await modal.Flux.SchnellAsync(new FluxRequest { Prompt = "a red fox in the snow", Width = 512, Height = 768, Seed = 7 }, cancellationToken: ct);
     checks.Equal(MediaFormat.Png, fox.Format, "/flux: format sniffed from the bytes");
     checks.Equal("image/png", fox.MediaType, "/flux: real media type");
     checks.Equal(".png", fox.FileExtension, "/flux: file extension");
@@ -77,7 +77,7 @@ async Task RunAsync()
     }
 
     // /flux without a seed: the SDK picks one, sends it and reports it.
-    var random = await modal.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox at dawn" }, ct);
+    var random = await modal.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox at dawn" }, cancellationToken: ct);
     using (var sent = LastJson("POST", "/flux"))
     {
         checks.That(random.Seed is not null, "/flux: a random seed is chosen when none is set");
@@ -85,7 +85,7 @@ async Task RunAsync()
     }
 
     // /wan2.6: an animated WebP, not an MP4.
-    var clip = await modal.Video.Wan26Async(new Wan26Request { Prompt = "waves at night", Length = 33 }, ct);
+    var clip = await modal.Video.Wan26Async(new Wan26Request { Prompt = "waves at night", Length = 33 }, cancellationToken: ct);
     checks.Equal(MediaFormat.AnimatedWebP, clip.Format, "/wan2.6: animated WebP sniffed");
     checks.That(clip.IsAnimatedWebP, "/wan2.6: IsAnimatedWebP");
     checks.Equal("image/webp", clip.MediaType, "/wan2.6: media type");
@@ -99,7 +99,7 @@ async Task RunAsync()
     var source = SmokeMedia.Mp4(150_000);
     var face = SmokeMedia.Png(64, 64);
     var swapRequest = new VideoFaceSwapRequest { SourceVideo = ModalMedia.FromBytes(source), ReferenceImage = ModalMedia.FromBytes(face) };
-    var swapped = await modal.Video.FaceSwapAsync(swapRequest, ct);
+    var swapped = await modal.Video.FaceSwapAsync(swapRequest, cancellationToken: ct);
     checks.Equal(MediaFormat.Mp4, swapped.Format, "/video-faceswap: MP4 sniffed");
     checks.Equal(".mp4", swapped.FileExtension, "/video-faceswap: file extension");
     checks.Equal<long?>(null, swapped.Seed, "/video-faceswap: no seed");
@@ -118,10 +118,7 @@ async Task RunAsync()
     {
         var target = Path.Combine(directory.FullName, "swapped.mp4");
         GeneratedVideo streamed;
-        using (new ModalCallOptions { ResultFile = target }.Apply())
-        {
-            streamed = await modal.Video.FaceSwapAsync(swapRequest, ct);
-        }
+        streamed = await modal.Video.FaceSwapAsync(swapRequest, new ModalCallOptions { ResultFile = target }, cancellationToken: ct);
 
         checks.Equal(target, streamed.FilePath, "ResultFile: FilePath names the file");
         checks.Equal(200_040L, File.Exists(target) ? new FileInfo(target).Length : -1, "ResultFile: the whole body is on disk");
@@ -137,7 +134,7 @@ async Task RunAsync()
     }
 
     // A call past Modal's 150 s limit: 303 to the result URL, one GET, never a second POST.
-    var late = await modal.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = "a fox", Seed = 42 }, ct);
+    var late = await modal.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = "a fox", Seed = 42 }, cancellationToken: ct);
     checks.Equal(1, late.ResultUrlPolls, "303: one result-URL poll");
     checks.Equal(FakeModalApps.ResultCallId, late.CallId, "303: Modal's call id");
     checks.Equal(MediaFormat.Png, late.Format, "303: the result's format");
@@ -145,7 +142,7 @@ async Task RunAsync()
     checks.Equal(1, fake.Received.Count(r => r is { Method: "GET", Path: "/z-image-danrisi" }), "303: the result URL is fetched with GET");
 
     // E1: {"detail"} from FastAPI's HTTPException.
-    await checks.ThrowsAsync<ModalApiException>("E1: ModalApiException", () => modal.Flux.DevAsync(new FluxDevRequest { Prompt = "a fox" }, ct), ex =>
+    await checks.ThrowsAsync<ModalApiException>("E1: ModalApiException", () => modal.Flux.DevAsync(new FluxDevRequest { Prompt = "a fox" }, cancellationToken: ct), ex =>
     {
         checks.Equal<int?>(400, ex.StatusCode, "E1: status code");
         checks.Equal(FakeModalApps.E1Detail, ex.ServerMessage, "E1: server message");
@@ -155,7 +152,7 @@ async Task RunAsync()
     });
 
     // E2: {"error","details","type"} with the traceback kept out of Message.
-    await checks.ThrowsAsync<ModalApiException>("E2: ModalApiException", () => modal.Qwen.Image2512Async(new QwenImageRequest { Prompt = "a harbour" }, ct), ex =>
+    await checks.ThrowsAsync<ModalApiException>("E2: ModalApiException", () => modal.Qwen.Image2512Async(new QwenImageRequest { Prompt = "a harbour" }, cancellationToken: ct), ex =>
     {
         checks.Equal<int?>(500, ex.StatusCode, "E2: status code");
         checks.Equal(FakeModalApps.E2Error, ex.ServerMessage, "E2: server message");
@@ -168,18 +165,18 @@ async Task RunAsync()
     // 404s: a missing LoRA file and a route the app does not serve.
     await checks.ThrowsAsync<ModalLoraNotFoundException>(
         "404 LoRA: ModalLoraNotFoundException",
-        () => modal.Flux.DevLoraAsync(new FluxDevLoraRequest { Lora = LoraReference.ByName("flux-character-missing"), Prompt = "portrait" }, ct),
+        () => modal.Flux.DevLoraAsync(new FluxDevLoraRequest { Lora = LoraReference.ByName("flux-character-missing"), Prompt = "portrait" }, cancellationToken: ct),
         ex => checks.Equal("flux-character-missing.safetensors", ex.LoraFile, "404 LoRA: the file name"));
     await checks.ThrowsAsync<ModalEndpointNotDeployedException>(
         "404 Not Found: ModalEndpointNotDeployedException",
-        () => modal.Sdxl.TurboAsync(new SdxlTurboRequest { Prompt = "a fox" }, ct),
+        () => modal.Sdxl.TurboAsync(new SdxlTurboRequest { Prompt = "a fox" }, cancellationToken: ct),
         ex => checks.That(ex.Alternative is not null, "404 Not Found: names an alternative"));
 
     // Bad input never reaches the network.
     var before = fake.Received.Count;
     await checks.ThrowsAsync<ArgumentException>(
         "validation: ArgumentException",
-        () => modal.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox", Width = 3 }, ct),
+        () => modal.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox", Width = 3 }, cancellationToken: ct),
         ex => checks.Equal("FluxRequest.Width", ex.ParamName, "validation: ParamName is the property path"));
     checks.Equal(before, fake.Received.Count, "validation: nothing was sent");
 }

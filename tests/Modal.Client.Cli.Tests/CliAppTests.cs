@@ -55,7 +55,7 @@ public sealed class CliAppTests : IDisposable
         var result = await _cli.RunAsync("--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var endpoint in ModalCatalog.Current)
+        foreach (var endpoint in ModalCatalog.Callable)
         {
             Assert.Contains("  " + endpoint.Path.TrimStart('/') + " ", result.Output, StringComparison.Ordinal);
         }

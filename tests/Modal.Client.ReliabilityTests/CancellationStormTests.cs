@@ -49,10 +49,7 @@ public sealed class CancellationStormTests(ITestOutputHelper output)
             var calls = Enumerable.Range(0, Calls)
                 .Select(i => CallOutcome.CaptureAsync(() =>
                 {
-                    using (new ModalCallOptions { Progress = stages[i] }.Apply())
-                    {
-                        return Representative.All[i % 3].CallAsync(harness.Client, i, $"storm {i}", sources[i].Token);
-                    }
+                    return Representative.All[i % 3].CallAsync(harness.Client, new ModalCallOptions { Progress = stages[i] }, i, $"storm {i}", sources[i].Token);
                 }))
                 .ToArray();
 

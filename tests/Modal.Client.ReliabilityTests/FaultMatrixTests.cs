@@ -194,10 +194,7 @@ public sealed class FaultMatrixTests(FaultMatrixTests.SharedFake shared) : IClas
         using var harness = new ModalHarness(_fake, o => o.Timeout = Budget);
 
         CallOutcome outcome;
-        using (new ModalCallOptions { RetryMayChargeAgain = true }.Apply())
-        {
-            outcome = await CallOutcome.CaptureAsync(() => Representative.AnimatedWebP.CallAsync(harness.Client, 4, "opted in per call"));
-        }
+        outcome = await CallOutcome.CaptureAsync(() => Representative.AnimatedWebP.CallAsync(harness.Client, new ModalCallOptions { RetryMayChargeAgain = true }, 4, "opted in per call"));
 
         Assert.True(outcome.Succeeded, outcome.Exception?.ToString());
         Assert.Equal(2, _fake.Journal.GpuRunsStarted(endpoint.Path));

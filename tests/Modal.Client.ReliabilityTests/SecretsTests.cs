@@ -87,14 +87,11 @@ public sealed class SecretsTests : IDisposable
 
         // A timeout and a cancellation in flight.
         fake.Endpoint("/sdxl-instantid").GenerationTime = TimeSpan.FromSeconds(30);
-        using (new ModalCallOptions { Timeout = TimeSpan.FromMilliseconds(300) }.Apply())
-        {
-            await Run(() => client.Face.SdxlInstantIdAsync(new SdxlInstantIdRequest { ReferenceImage = SampleMedia.Face, Prompt = "p" }));
-        }
+        await Run(() => client.Face.SdxlInstantIdAsync(new SdxlInstantIdRequest { ReferenceImage = SampleMedia.Face, Prompt = "p" }, new ModalCallOptions { Timeout = TimeSpan.FromMilliseconds(300) }));
 
         using (var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200)))
         {
-            await Run(() => client.Face.SdxlInstantIdAsync(new SdxlInstantIdRequest { ReferenceImage = SampleMedia.Face, Prompt = "p" }, cts.Token));
+            await Run(() => client.Face.SdxlInstantIdAsync(new SdxlInstantIdRequest { ReferenceImage = SampleMedia.Face, Prompt = "p" }, cancellationToken: cts.Token));
         }
 
         // Bad input that carries media, and the SDK's own descriptions of the secret-bearing objects.

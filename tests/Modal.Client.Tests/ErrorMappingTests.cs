@@ -128,7 +128,7 @@ public sealed class ErrorMappingTests : IDisposable
         Assert.Equal("/sdxl-turbo", ex.Endpoint);
         Assert.Contains("ryla-instantid", ex.Message, StringComparison.Ordinal);
         Assert.NotNull(ex.Alternative);
-        Assert.Contains(ex.Alternative!, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(ex.Alternative!.Path, ex.Message, StringComparison.Ordinal);
         Assert.False(ex.GpuWorkMayHaveRun);
     }
 

@@ -31,7 +31,7 @@ public sealed class LongCallTests
         var polls = new ScriptedHandler(
             _ => throw new HttpRequestException("Connection reset by peer", new IOException("reset"), System.Net.HttpStatusCode.OK),
             _ => new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new ByteArrayContent(TestMedia.Png()) });
-        using var modal = new WireMockModal(Fast, configureServices: s => s.AddHttpClient(Internal.ModalCallRunner.ResultClientName).ConfigurePrimaryHttpMessageHandler(() => polls));
+        using var modal = new WireMockModal(Fast, configureServices: s => s.AddHttpClient(Internal.ResultPoller.ClientName).ConfigurePrimaryHttpMessageHandler(() => polls));
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).RespondWith(SeeOther(modal));
 
         var result = await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
@@ -49,7 +49,7 @@ public sealed class LongCallTests
         var polls = new ScriptedHandler(
             _ => new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream()) },
             _ => new HttpResponseMessage(System.Net.HttpStatusCode.RequestTimeout) { Content = new StringContent("Missing request, possibly due to expiry or cancellation") });
-        using var modal = new WireMockModal(Fast, configureServices: s => s.AddHttpClient(Internal.ModalCallRunner.ResultClientName).ConfigurePrimaryHttpMessageHandler(() => polls));
+        using var modal = new WireMockModal(Fast, configureServices: s => s.AddHttpClient(Internal.ResultPoller.ClientName).ConfigurePrimaryHttpMessageHandler(() => polls));
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).RespondWith(SeeOther(modal));
 
         var ex = await Assert.ThrowsAsync<ModalResultLostException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
@@ -131,10 +131,7 @@ public sealed class LongCallTests
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).InScenario("500").WhenStateIs("ok").RespondWith(Png());
 
         GeneratedImage result;
-        using (new ModalCallOptions { RetryMayChargeAgain = true }.Apply())
-        {
-            result = await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
-        }
+        result = await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }, new ModalCallOptions { RetryMayChargeAgain = true });
 
         Assert.Equal(2, Count(modal, "POST"));
         Assert.Equal(1, result.Retries);
@@ -185,10 +182,7 @@ public sealed class LongCallTests
         });
 
         OperationCanceledException ex;
-        using (new ModalCallOptions { Progress = progress }.Apply())
-        {
-            ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }, cts.Token));
-        }
+        ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }, new ModalCallOptions { Progress = progress }, cancellationToken: cts.Token));
 
         Assert.Contains("fc-long", ex.Message, StringComparison.Ordinal);
         Assert.Contains("may still run", ex.Message, StringComparison.Ordinal);
@@ -263,10 +257,7 @@ public sealed class LongCallTests
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingGet()).RespondWith(Png());
         var stages = new ConcurrentQueue<ModalCallStage>();
 
-        using (new ModalCallOptions { Progress = new SynchronousProgress(p => stages.Enqueue(p.Stage)) }.Apply())
-        {
-            await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
-        }
+        await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }, new ModalCallOptions { Progress = new SynchronousProgress(p => stages.Enqueue(p.Stage)) });
 
         Assert.Equal(
             [ModalCallStage.Queued, ModalCallStage.Sending, ModalCallStage.Redirected, ModalCallStage.Downloading, ModalCallStage.Completed],

@@ -27,7 +27,7 @@ public sealed class ModalCatalogTests
     [InlineData("/qwen-image-inpaint-2511", "ryla-qwen-image", ModalFamily.Edit, ModalOutputKind.Image)]
     public void Current_EndpointMapsToContractApp(string path, string app, ModalFamily family, ModalOutputKind kind)
     {
-        var endpoint = ModalCatalog.GetCurrent(path);
+        var endpoint = ModalCatalog.GetCallable(path);
 
         Assert.Equal(app, endpoint.App!.Name);
         Assert.Equal(family, endpoint.Family);
@@ -36,7 +36,23 @@ public sealed class ModalCatalogTests
     }
 
     [Fact]
-    public void Current_HasTwentyOneEndpoints() => Assert.Equal(21, ModalCatalog.Current.Count);
+    public void Callable_HasTwentyOneEndpoints_NineteenServedByTheReferenceDeployment()
+    {
+        Assert.Equal(21, ModalCatalog.Callable.Count);
+        Assert.Equal(19, ModalCatalog.Current.Count);
+        Assert.Equal(
+            [ModalEndpoint.SdxlTurbo, ModalEndpoint.SdxlLightning],
+            ModalCatalog.Callable.Where(e => e.Status == ModalEndpointStatus.Undeployed).ToArray());
+    }
+
+    [Fact]
+    public void WellKnownEndpoints_AreTheCatalogEntriesOfTheirPaths()
+    {
+        Assert.Same(ModalCatalog.GetCallable("/flux"), ModalEndpoint.FluxSchnell);
+        Assert.Same(ModalCatalog.GetCallable("qwen-image-inpaint-2511"), ModalEndpoint.QwenImageInpaint);
+        Assert.Equal(ModalEndpointPaths.Wan26R2V, ModalEndpoint.Wan26R2V.Path);
+        Assert.Equal(ModalEndpoint.Wan26, ModalCatalog.TryFind("/wan2", out var removed) ? removed.Alternative : null);
+    }
 
     [Theory]
     [InlineData("/flux", 29, "0.016")]
@@ -45,7 +61,7 @@ public sealed class ModalCatalogTests
     [InlineData("/qwen-image-2512-lora", 143, "0.078")]
     public void Current_CarriesDocumentedTimeAndCost(string path, int seconds, string cost)
     {
-        var endpoint = ModalCatalog.GetCurrent(path);
+        var endpoint = ModalCatalog.GetCallable(path);
 
         Assert.Equal(TimeSpan.FromSeconds(seconds), endpoint.TypicalDuration);
         Assert.Equal(decimal.Parse(cost, System.Globalization.CultureInfo.InvariantCulture), endpoint.DocumentedCostUsd);
@@ -54,7 +70,7 @@ public sealed class ModalCatalogTests
     [Fact]
     public void R2V_HasNoDocumentedTimeOrCost()
     {
-        var endpoint = ModalCatalog.GetCurrent("/wan2.6-r2v");
+        var endpoint = ModalCatalog.GetCallable("/wan2.6-r2v");
 
         Assert.Null(endpoint.TypicalDuration);
         Assert.Null(endpoint.DocumentedCostUsd);
@@ -67,10 +83,10 @@ public sealed class ModalCatalogTests
     [InlineData("/z-image-pulid", "/flux-pulid", "Qwen encoder incompatible")]
     public void Removed_IsRefusedWithReasonAndAlternative(string path, string alternative, string reason)
     {
-        var ex = Assert.Throws<ModalEndpointUnavailableException>(() => ModalCatalog.GetCurrent(path));
+        var ex = Assert.Throws<ModalEndpointUnavailableException>(() => ModalCatalog.GetCallable(path));
 
         Assert.Equal(ModalEndpointStatus.Removed, ex.Status);
-        Assert.Equal(alternative, ex.Alternative);
+        Assert.Equal(alternative, ex.Alternative?.Path);
         Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
         Assert.Contains(alternative, ex.Message, StringComparison.Ordinal);
         Assert.False(ex.GpuWorkMayHaveRun);
@@ -81,7 +97,7 @@ public sealed class ModalCatalogTests
     [InlineData("/flux2-pro", "Pending")]
     public void Future_IsRefusedAsNotYetAvailable(string path, string status)
     {
-        var ex = Assert.Throws<ModalEndpointUnavailableException>(() => ModalCatalog.GetCurrent(path));
+        var ex = Assert.Throws<ModalEndpointUnavailableException>(() => ModalCatalog.GetCallable(path));
 
         Assert.Equal(ModalEndpointStatus.Future, ex.Status);
         Assert.Contains(status, ex.Message, StringComparison.Ordinal);

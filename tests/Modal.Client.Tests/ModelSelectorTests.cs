@@ -105,10 +105,10 @@ public sealed class ModelSelectorTests
             Capability = ModalCapability.TextToImage,
             MaxCostUsd = 0.025m,
             MaxDuration = TimeSpan.FromSeconds(50),
-            Exclude = ["/flux-dev"],
+            Exclude = [ModalEndpoint.FluxDev],
         });
 
-        Assert.Equal(["/z-image-danrisi", "/flux", "/z-image-lora", "/sdxl-turbo"], selection.Candidates.Select(c => c.Endpoint.Path));
+        Assert.Equal(["/z-image-danrisi", "/flux", "/z-image-lora"], selection.Candidates.Select(c => c.Endpoint.Path));
         Assert.Contains("cost rank 1 of 18", selection.Best!.Reason, StringComparison.Ordinal);
         Assert.Contains(selection.Rejected, r => r.Endpoint.Path == "/flux-dev" && r.Reason.Contains("excluded", StringComparison.Ordinal));
         Assert.Contains(selection.Rejected, r => r.Endpoint.Path == "/qwen-image-2512" && r.Reason.Contains("over $0.025", StringComparison.Ordinal));
@@ -139,9 +139,12 @@ public sealed class ModelSelectorTests
     public void Select_NeverReturnsRemovedOrFutureEndpoints()
     {
         var selection = ModelSelector.Select(new ModalSelectionCriteria());
+        var withUndeployed = ModelSelector.Select(new ModalSelectionCriteria { IncludeUndeployed = true });
 
-        Assert.Equal(21, selection.Candidates.Count);
+        Assert.Equal(19, selection.Candidates.Count);
         Assert.All(selection.Candidates, c => Assert.Equal(ModalEndpointStatus.Current, c.Endpoint.Status));
+        Assert.Contains(selection.Rejected, r => r.Endpoint == ModalEndpoint.SdxlTurbo && r.Reason.Contains("IncludeUndeployed", StringComparison.Ordinal));
+        Assert.Equal(21, withUndeployed.Candidates.Count);
     }
 
     [Fact]
@@ -178,7 +181,7 @@ public sealed class ModelSelectorTests
     {
         using var modal = new FakeModal();
 
-        var image = await modal.Selector.GenerateImageAsync(new TextToImagePrompt { Prompt = "a fox", Width = 512, Height = 384, Seed = 5 }, path);
+        var image = await modal.Selector.GenerateImageAsync(new TextToImagePrompt { Prompt = "a fox", Width = 512, Height = 384, Seed = 5 }, ModalCatalog.GetCallable(path));
 
         Assert.Equal(path, image.Endpoint);
         Assert.Equal((512, 384), (image.Width!.Value, image.Height!.Value));
@@ -192,7 +195,7 @@ public sealed class ModelSelectorTests
     {
         using var modal = new FakeModal();
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => modal.Selector.GenerateImageAsync(new TextToImagePrompt { Prompt = "p" }, "/flux-dev-lora"));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => modal.Selector.GenerateImageAsync(new TextToImagePrompt { Prompt = "p" }, ModalCatalog.GetCallable("/flux-dev-lora")));
 
         Assert.Contains("needs a LoRA", ex.Message, StringComparison.Ordinal);
         Assert.Empty(modal.Fake.Journal.All);
@@ -215,7 +218,7 @@ public sealed class ModelSelectorTests
     {
         using var modal = new FakeModal(new FakeModalDeploymentOptions { SdxlTurboAndLightningDeployed = false });
 
-        var image = await modal.Selector.GenerateImageAsync(new TextToImagePrompt { Prompt = "a fox" }, "/sdxl-turbo", fallback: true);
+        var image = await modal.Selector.GenerateImageAsync(new TextToImagePrompt { Prompt = "a fox" }, ModalCatalog.GetCallable("/sdxl-turbo"), fallback: true);
 
         Assert.Equal("/z-image-danrisi", image.Endpoint);
         Assert.Equal(0, modal.Fake.Journal.GpuRunsStarted("/sdxl-turbo"));

@@ -217,7 +217,7 @@ public sealed class ObservabilityTests
             configure: o => { o.Budget.MaxSpendPerWindowUsd = 0.04m; o.Budget.Window = TimeSpan.FromHours(1); },
             configureServices: s => s.AddSingleton<TimeProvider>(time));
         var ledger = modal.Services.GetRequiredService<ModalCostLedger>();
-        ledger.Settle(ModalCatalog.GetCurrent("/flux"), 0, new ModalCost(0.03m, ModalCostSource.Reported));
+        ledger.Settle(ModalCatalog.GetCallable("/flux"), 0, new ModalCost(0.03m, ModalCostSource.Reported));
 
         var ex = await Assert.ThrowsAsync<ModalBudgetExceededException>(() => modal.Client.Flux.SchnellAsync(Fox()));
         Assert.Equal(0.01m, ex.RemainingUsd);

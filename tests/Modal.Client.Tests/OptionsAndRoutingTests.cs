@@ -78,8 +78,8 @@ public sealed class OptionsAndRoutingTests
 
         Assert.Equal("ryla", options.Workspace);
         Assert.Equal(TimeSpan.FromMinutes(20), options.Timeout);
-        Assert.Equal(TimeSpan.FromMinutes(30), options.BudgetFor(ModalCatalog.GetCurrent("/seedvr2")));
-        Assert.Equal(TimeSpan.FromMinutes(20), options.BudgetFor(ModalCatalog.GetCurrent("/flux")));
+        Assert.Equal(TimeSpan.FromMinutes(30), options.BudgetFor(ModalCatalog.GetCallable("/seedvr2")));
+        Assert.Equal(TimeSpan.FromMinutes(20), options.BudgetFor(ModalCatalog.GetCallable("/flux")));
         Assert.Single(server.LogEntries);
     }
 

@@ -129,7 +129,7 @@ public sealed class ResultTests : IDisposable
             .RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(2)).WithStatusCode(200).WithBody(TestMedia.Png()));
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
-        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox" }, cts.Token));
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox" }, cancellationToken: cts.Token));
 
         Assert.Contains("may still run", ex.Message, StringComparison.Ordinal);
         Assert.Equal(cts.Token, ex.CancellationToken);

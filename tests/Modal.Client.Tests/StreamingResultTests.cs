@@ -17,10 +17,7 @@ public sealed class StreamingResultTests : IDisposable
         var path = Path.Combine(_directory, "clip.webp");
 
         GeneratedVideo video;
-        using (new ModalCallOptions { ResultFile = path }.Apply())
-        {
-            video = await modal.Client.Video.Wan26Async(new Wan26Request { Prompt = "waves", Width = 64, Height = 64, Length = 5 });
-        }
+        video = await modal.Client.Video.Wan26Async(new Wan26Request { Prompt = "waves", Width = 64, Height = 64, Length = 5 }, new ModalCallOptions { ResultFile = path });
 
         Assert.Equal(Path.GetFullPath(path), video.FilePath);
         Assert.Equal(MediaFormat.AnimatedWebP, video.Format);
@@ -36,10 +33,7 @@ public sealed class StreamingResultTests : IDisposable
         var path = Path.Combine(_directory, "fox.png");
 
         GeneratedImage image;
-        using (new ModalCallOptions { ResultFile = path }.Apply())
-        {
-            image = await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox", Width = 320, Height = 200 });
-        }
+        image = await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox", Width = 320, Height = 200 }, new ModalCallOptions { ResultFile = path });
 
         Assert.Equal((320, 200), (image.Width!.Value, image.Height!.Value));
         var copy = Path.Combine(_directory, "copy.png");
@@ -54,10 +48,7 @@ public sealed class StreamingResultTests : IDisposable
         modal.Fake.Endpoint("/wan2.6").Inject(FakeFault.HtmlErrorPage);
         var path = Path.Combine(_directory, "clip.webp");
 
-        using (new ModalCallOptions { ResultFile = path }.Apply())
-        {
-            await Assert.ThrowsAsync<ModalInvalidResponseException>(() => modal.Client.Video.Wan26Async(new Wan26Request { Prompt = "waves" }));
-        }
+        await Assert.ThrowsAsync<ModalInvalidResponseException>(() => modal.Client.Video.Wan26Async(new Wan26Request { Prompt = "waves" }, new ModalCallOptions { ResultFile = path }));
 
         Assert.Empty(Directory.GetFiles(_directory));
     }
@@ -69,12 +60,9 @@ public sealed class StreamingResultTests : IDisposable
         modal.Fake.Endpoint("/video-faceswap").Inject(FakeFault.TruncatedBody);
         var path = Path.Combine(_directory, "swap.mp4");
 
-        using (new ModalCallOptions { ResultFile = path }.Apply())
-        {
-            var ex = await Assert.ThrowsAsync<ModalResultLostException>(() => modal.Client.Video.FaceSwapAsync(
-                new VideoFaceSwapRequest { SourceVideo = TestMedia.Mp4Media(), ReferenceImage = TestMedia.PngMedia() }));
-            Assert.NotNull(ex.CallId);
-        }
+        var ex = await Assert.ThrowsAsync<ModalResultLostException>(() => modal.Client.Video.FaceSwapAsync(
+            new VideoFaceSwapRequest { SourceVideo = TestMedia.Mp4Media(), ReferenceImage = TestMedia.PngMedia() }, new ModalCallOptions { ResultFile = path }));
+        Assert.NotNull(ex.CallId);
 
         Assert.Empty(Directory.GetFiles(_directory));
     }

@@ -64,15 +64,15 @@ internal static class CatalogCommands
 
     private static void WriteModels(IAnsiConsole console)
     {
-        var current = NewTable($"Current endpoints ({ModalCatalog.Current.Count})", "Path", "App", "Family", "Output", "Time", "Cost", "Speed rank", "Cost rank");
-        foreach (var e in ModalCatalog.Current)
+        var current = NewTable($"Current endpoints ({ModalCatalog.Callable.Count})", "Path", "App", "Family", "Output", "Time", "Cost", "Speed rank", "Cost rank");
+        foreach (var e in ModalCatalog.Callable)
         {
             current.AddRow(Cells(e.Path, e.App?.Name ?? "-", e.Family?.ToString() ?? "-", CatalogText.Output(e), CatalogText.Time(e), CatalogText.Cost(e),
                 CatalogText.SpeedRank(e), CatalogText.CostRank(e)));
         }
 
         console.Write(current);
-        foreach (var e in ModalCatalog.Current.Where(e => e.Note is not null))
+        foreach (var e in ModalCatalog.Callable.Where(e => e.Note is not null))
         {
             console.Profile.Out.Writer.WriteLine($"  {e.Path}: {e.Note}");
         }
@@ -81,7 +81,7 @@ internal static class CatalogCommands
         var removed = NewTable("Removed endpoints (calling them fails with the alternative)", "Path", "Name", "Why", "Use instead");
         foreach (var e in ModalCatalog.All.Where(e => e.Status == ModalEndpointStatus.Removed))
         {
-            removed.AddRow(Cells(e.Path, e.Title, e.Note ?? "-", e.Alternative ?? "-"));
+            removed.AddRow(Cells(e.Path, e.Title, e.Note ?? "-", e.Alternative?.Path ?? "-"));
         }
 
         console.Write(removed);

@@ -43,7 +43,7 @@ internal static class GenerateCommand
             GeneratedMedia result;
             try
             {
-                result = await ProgressDisplay.RunAsync(context, endpoint.Path, () => spec.Call(session.Client, values, cancellationToken));
+                result = await ProgressDisplay.RunAsync(context, endpoint.Path, options => spec.Call(session.Client, values, options, cancellationToken));
             }
             catch (ArgumentException ex)
             {

@@ -9,7 +9,7 @@ namespace Modal.Client.Cli.Endpoints;
 internal sealed record EndpointSpec(
     string Path,
     IReadOnlyList<FieldSpec> Fields,
-    Func<IModalClient, FieldValues, CancellationToken, Task<GeneratedMedia>> Call)
+    Func<IModalClient, FieldValues, ModalCallOptions?, CancellationToken, Task<GeneratedMedia>> Call)
 {
     /// <summary>The subcommand name, for example <c>flux-dev-lora</c> or <c>wan2.6</c>.</summary>
     public string CommandName => Path.TrimStart('/');

@@ -14,178 +14,178 @@ internal static class EndpointTable
     [
         // ---- Flux (ryla-flux) ------------------------------------------------------------------------------------
         new("/flux", [Field.Prompt.AsRequired(), Field.NegativePrompt, Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed],
-            async (modal, v, ct) => await modal.Flux.SchnellAsync(new FluxRequest
+            async (modal, v, o, ct) => await modal.Flux.SchnellAsync(new FluxRequest
             {
                 Prompt = v.Text(Field.Prompt)!, NegativePrompt = v.Text(Field.NegativePrompt), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(),
-            }, ct)),
+            }, o, ct)),
         new("/flux-dev", [Field.Prompt.AsRequired(), Field.NegativePrompt, Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed],
-            async (modal, v, ct) => await modal.Flux.DevAsync(new FluxDevRequest
+            async (modal, v, o, ct) => await modal.Flux.DevAsync(new FluxDevRequest
             {
                 Prompt = v.Text(Field.Prompt)!, NegativePrompt = v.Text(Field.NegativePrompt), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(),
-            }, ct)),
+            }, o, ct)),
         new("/flux-dev-lora",
             [Field.LoraId, Field.LoraName, Field.Prompt.AsRequired(), Field.LoraStrength, Field.TriggerWord, Field.NegativePrompt, Field.Width, Field.Height,
              Field.Steps, Field.Cfg, Field.Seed],
-            async (modal, v, ct) => await modal.Flux.DevLoraAsync(new FluxDevLoraRequest
+            async (modal, v, o, ct) => await modal.Flux.DevLoraAsync(new FluxDevLoraRequest
             {
                 Lora = v.Lora(), Prompt = v.Text(Field.Prompt)!, LoraStrength = v.Number(Field.LoraStrength), TriggerWord = v.Text(Field.TriggerWord),
                 NegativePrompt = v.Text(Field.NegativePrompt), Width = v.Int(Field.Width), Height = v.Int(Field.Height), Steps = v.Int(Field.Steps),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(),
-            }, ct)),
+            }, o, ct)),
 
         // ---- SDXL (ryla-instantid) -------------------------------------------------------------------------------
         new("/sdxl-turbo", [Field.Prompt.AsRequired(), Field.NegativePrompt, Field.Width, Field.Height, Field.Steps, Field.Seed],
-            async (modal, v, ct) => await modal.Sdxl.TurboAsync(new SdxlTurboRequest
+            async (modal, v, o, ct) => await modal.Sdxl.TurboAsync(new SdxlTurboRequest
             {
                 Prompt = v.Text(Field.Prompt)!, NegativePrompt = v.Text(Field.NegativePrompt), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Steps = v.Int(Field.Steps), Seed = v.Seed(),
-            }, ct)),
+            }, o, ct)),
         new("/sdxl-lightning", [Field.Prompt.AsRequired(), Field.NegativePrompt, Field.Width, Field.Height, Field.Cfg, Field.Seed],
-            async (modal, v, ct) => await modal.Sdxl.LightningAsync(new SdxlLightningRequest
+            async (modal, v, o, ct) => await modal.Sdxl.LightningAsync(new SdxlLightningRequest
             {
                 Prompt = v.Text(Field.Prompt)!, NegativePrompt = v.Text(Field.NegativePrompt), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(),
-            }, ct)),
+            }, o, ct)),
 
         // ---- Qwen-Image (ryla-qwen-image) ------------------------------------------------------------------------
         new("/qwen-image-2512",
             [QwenPrompt, Field.AspectRatio, Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt, Field.UseLightningLora],
-            async (modal, v, ct) => await modal.Qwen.Image2512Async(new QwenImageRequest
+            async (modal, v, o, ct) => await modal.Qwen.Image2512Async(new QwenImageRequest
             {
                 Prompt = v.Text(Field.Prompt), AspectRatio = v.AspectRatio(), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
                 UseLightningLora = v.Flag(Field.UseLightningLora),
-            }, ct)),
+            }, o, ct)),
         new("/qwen-image-2512-fast",
             [QwenPrompt, Field.AspectRatio, Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
-            async (modal, v, ct) => await modal.Qwen.Image2512FastAsync(new QwenImageFastRequest
+            async (modal, v, o, ct) => await modal.Qwen.Image2512FastAsync(new QwenImageFastRequest
             {
                 Prompt = v.Text(Field.Prompt), AspectRatio = v.AspectRatio(), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
-            }, ct)),
+            }, o, ct)),
         new("/qwen-image-2512-lora",
             [Field.LoraId, Field.LoraName, QwenPrompt, Field.LoraStrength, Field.TriggerWord, Field.AspectRatio, Field.Width, Field.Height, Field.Steps,
              Field.Cfg, Field.Seed, Field.NegativePrompt],
-            async (modal, v, ct) => await modal.Qwen.Image2512LoraAsync(new QwenImageLoraRequest
+            async (modal, v, o, ct) => await modal.Qwen.Image2512LoraAsync(new QwenImageLoraRequest
             {
                 Lora = v.Lora(), Prompt = v.Text(Field.Prompt), LoraStrength = v.Number(Field.LoraStrength), TriggerWord = v.Text(Field.TriggerWord),
                 AspectRatio = v.AspectRatio(), Width = v.Int(Field.Width), Height = v.Int(Field.Height), Steps = v.Int(Field.Steps),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
-            }, ct)),
+            }, o, ct)),
 
         // ---- Z-Image (ryla-z-image) ------------------------------------------------------------------------------
         new("/z-image-simple", [Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
-            async (modal, v, ct) => await modal.ZImage.SimpleAsync(new ZImageSimpleRequest
+            async (modal, v, o, ct) => await modal.ZImage.SimpleAsync(new ZImageSimpleRequest
             {
                 Prompt = v.Text(Field.Prompt)!, Width = v.Int(Field.Width), Height = v.Int(Field.Height), Steps = v.Int(Field.Steps),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
-            }, ct)),
+            }, o, ct)),
         new("/z-image-danrisi", [Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
-            async (modal, v, ct) => await modal.ZImage.DanrisiAsync(new ZImageDanrisiRequest
+            async (modal, v, o, ct) => await modal.ZImage.DanrisiAsync(new ZImageDanrisiRequest
             {
                 Prompt = v.Text(Field.Prompt)!, Width = v.Int(Field.Width), Height = v.Int(Field.Height), Steps = v.Int(Field.Steps),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
-            }, ct)),
+            }, o, ct)),
         new("/z-image-lora",
             [Field.LoraId, Field.LoraName, Field.Prompt.AsRequired(), Field.LoraStrength, Field.TriggerWord, Field.Width, Field.Height, Field.Steps,
              Field.Cfg, Field.Seed, Field.NegativePrompt, Field.Nsfw],
-            async (modal, v, ct) => await modal.ZImage.LoraAsync(new ZImageLoraRequest
+            async (modal, v, o, ct) => await modal.ZImage.LoraAsync(new ZImageLoraRequest
             {
                 Lora = v.Lora(), Prompt = v.Text(Field.Prompt)!, LoraStrength = v.Number(Field.LoraStrength), TriggerWord = v.Text(Field.TriggerWord),
                 Width = v.Int(Field.Width), Height = v.Int(Field.Height), Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(),
                 NegativePrompt = v.Text(Field.NegativePrompt), Nsfw = v.Flag(Field.Nsfw),
-            }, ct)),
+            }, o, ct)),
 
         // ---- Face consistency (ryla-instantid) -------------------------------------------------------------------
         new("/sdxl-instantid",
             [Field.ReferenceImage, Field.Prompt.AsRequired(), Field.NegativePrompt, Field.SdxlCheckpoint, Field.InstantIdStrength, Field.FaceProvider,
              Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.SamplerName, Field.Scheduler, Field.Seed],
-            async (modal, v, ct) => await modal.Face.SdxlInstantIdAsync(new SdxlInstantIdRequest
+            async (modal, v, o, ct) => await modal.Face.SdxlInstantIdAsync(new SdxlInstantIdRequest
             {
                 ReferenceImage = v.Media(Field.ReferenceImage), Prompt = v.Text(Field.Prompt)!, NegativePrompt = v.Text(Field.NegativePrompt),
                 SdxlCheckpoint = v.Checkpoint(), InstantIdStrength = v.Number(Field.InstantIdStrength), FaceProvider = v.FaceProvider(),
                 Width = v.Int(Field.Width), Height = v.Int(Field.Height), Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg),
                 SamplerName = v.Text(Field.SamplerName), Scheduler = v.Text(Field.Scheduler), Seed = v.Seed(),
-            }, ct)),
+            }, o, ct)),
         new("/flux-pulid",
             [Field.ReferenceImage, Field.Prompt.AsRequired(), Field.PulidWeight, Field.StartAt, Field.EndAt, Field.Guidance, Field.Width, Field.Height,
              Field.Steps, Field.Seed],
-            async (modal, v, ct) => await modal.Face.FluxPulidAsync(new FluxPulidRequest
+            async (modal, v, o, ct) => await modal.Face.FluxPulidAsync(new FluxPulidRequest
             {
                 ReferenceImage = v.Media(Field.ReferenceImage), Prompt = v.Text(Field.Prompt)!, PulidWeight = v.Number(Field.PulidWeight),
                 StartAt = v.Number(Field.StartAt), EndAt = v.Number(Field.EndAt), Guidance = v.Number(Field.Guidance), Width = v.Int(Field.Width),
                 Height = v.Int(Field.Height), Steps = v.Int(Field.Steps), Seed = v.Seed(),
-            }, ct)),
+            }, o, ct)),
         new("/flux-ipadapter-faceid",
             [Field.ReferenceImage, Field.Prompt.AsRequired(), Field.NegativePrompt, Field.IpAdapterStrength, Field.GuidanceScale, Field.TimestepToStartCfg,
              Field.FaceProvider, Field.Width, Field.Height, Field.Steps, Field.Seed],
-            async (modal, v, ct) => await modal.Face.FluxIpAdapterFaceIdAsync(new FluxIpAdapterFaceIdRequest
+            async (modal, v, o, ct) => await modal.Face.FluxIpAdapterFaceIdAsync(new FluxIpAdapterFaceIdRequest
             {
                 ReferenceImage = v.Media(Field.ReferenceImage), Prompt = v.Text(Field.Prompt)!, NegativePrompt = v.Text(Field.NegativePrompt),
                 IpAdapterStrength = v.Number(Field.IpAdapterStrength), GuidanceScale = v.Number(Field.GuidanceScale),
                 TimestepToStartCfg = v.Int(Field.TimestepToStartCfg), FaceProvider = v.FaceProvider(), Width = v.Int(Field.Width),
                 Height = v.Int(Field.Height), Steps = v.Int(Field.Steps), Seed = v.Seed(),
-            }, ct)),
+            }, o, ct)),
 
         // ---- Video (ryla-wan26; /video-faceswap on ryla-qwen-image) ----------------------------------------------
         new("/wan2.6",
             [Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.Length, Field.Fps, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
-            async (modal, v, ct) => await modal.Video.Wan26Async(new Wan26Request
+            async (modal, v, o, ct) => await modal.Video.Wan26Async(new Wan26Request
             {
                 Prompt = v.Text(Field.Prompt)!, Width = v.Int(Field.Width), Height = v.Int(Field.Height), Length = v.Int(Field.Length),
                 Fps = v.Int(Field.Fps), Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
-            }, ct)),
+            }, o, ct)),
         new("/wan2.6-r2v",
             [Field.ReferenceVideos, Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.Length, Field.Fps, Field.Steps, Field.Cfg, Field.Seed,
              Field.NegativePrompt],
-            async (modal, v, ct) => await modal.Video.Wan26R2VAsync(new Wan26R2VRequest
+            async (modal, v, o, ct) => await modal.Video.Wan26R2VAsync(new Wan26R2VRequest
             {
                 ReferenceVideos = v.MediaList(Field.ReferenceVideos), Prompt = v.Text(Field.Prompt)!, Width = v.Int(Field.Width),
                 Height = v.Int(Field.Height), Length = v.Int(Field.Length), Fps = v.Int(Field.Fps), Steps = v.Int(Field.Steps),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
-            }, ct)),
+            }, o, ct)),
         new("/wan2.6-lora",
             [Field.LoraId, Field.LoraName, Field.LoraStrength, Field.TriggerWord, Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.Length,
              Field.Fps, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
-            async (modal, v, ct) => await modal.Video.Wan26LoraAsync(new Wan26LoraRequest
+            async (modal, v, o, ct) => await modal.Video.Wan26LoraAsync(new Wan26LoraRequest
             {
                 Lora = v.Lora(), LoraStrength = v.Number(Field.LoraStrength), TriggerWord = v.Text(Field.TriggerWord), Prompt = v.Text(Field.Prompt)!,
                 Width = v.Int(Field.Width), Height = v.Int(Field.Height), Length = v.Int(Field.Length), Fps = v.Int(Field.Fps),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
-            }, ct)),
+            }, o, ct)),
         new("/video-faceswap",
             [Field.SourceVideo, Field.ReferenceImage.Describe("The face to insert (PNG, JPEG, WebP or GIF)."), Field.Fps, Field.RestoreFace,
              Field.FaceRestoreVisibility, Field.CodeformerWeight],
-            async (modal, v, ct) => await modal.Video.FaceSwapAsync(new VideoFaceSwapRequest
+            async (modal, v, o, ct) => await modal.Video.FaceSwapAsync(new VideoFaceSwapRequest
             {
                 SourceVideo = v.Media(Field.SourceVideo), ReferenceImage = v.Media(Field.ReferenceImage), Fps = v.Int(Field.Fps),
                 RestoreFace = v.Flag(Field.RestoreFace), FaceRestoreVisibility = v.Number(Field.FaceRestoreVisibility),
                 CodeformerWeight = v.Number(Field.CodeformerWeight),
-            }, ct)),
+            }, o, ct)),
 
         // ---- Upscaling (ryla-seedvr2) ----------------------------------------------------------------------------
         new("/seedvr2", [Field.Image, Field.Resolution, Field.MaxResolution, Field.MaxResolution2, Field.Seed],
-            async (modal, v, ct) => await modal.Upscale.SeedVr2Async(new SeedVr2Request
+            async (modal, v, o, ct) => await modal.Upscale.SeedVr2Async(new SeedVr2Request
             {
                 Image = v.Media(Field.Image), Resolution = v.Int(Field.Resolution), MaxResolution = v.Int(Field.MaxResolution),
                 MaxResolution2 = v.Int(Field.MaxResolution2), Seed = v.Seed(),
-            }, ct)),
+            }, o, ct)),
 
         // ---- Editing (ryla-qwen-image) ---------------------------------------------------------------------------
         new("/qwen-image-edit-2511", [Field.SourceImage, Field.Instruction, Field.Steps, Field.Cfg, Field.Seed, Field.Denoise],
-            async (modal, v, ct) => await modal.Edit.QwenImageEditAsync(new QwenImageEditRequest
+            async (modal, v, o, ct) => await modal.Edit.QwenImageEditAsync(new QwenImageEditRequest
             {
                 SourceImage = v.Media(Field.SourceImage), Instruction = v.Text(Field.Instruction)!, Steps = v.Int(Field.Steps),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(), Denoise = v.Number(Field.Denoise),
-            }, ct)),
+            }, o, ct)),
         new("/qwen-image-inpaint-2511", [Field.SourceImage, Field.MaskImage, Field.Prompt.AsRequired(), Field.Steps, Field.Cfg, Field.Seed],
-            async (modal, v, ct) => await modal.Edit.QwenImageInpaintAsync(new QwenImageInpaintRequest
+            async (modal, v, o, ct) => await modal.Edit.QwenImageInpaintAsync(new QwenImageInpaintRequest
             {
                 SourceImage = v.Media(Field.SourceImage), MaskImage = v.Media(Field.MaskImage), Prompt = v.Text(Field.Prompt)!,
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(),
-            }, ct)),
+            }, o, ct)),
     ];
 
     /// <summary>The spec of a current endpoint.</summary>

@@ -77,7 +77,7 @@ internal sealed class ModalClientOptionsValidator : IValidateOptions<ModalClient
 
         foreach (var (path, budget) in options.EndpointTimeouts)
         {
-            if (!ModalCatalog.TryFind(path, out var endpoint) || endpoint.Status != ModalEndpointStatus.Current)
+            if (!ModalCatalog.TryFind(path, out var endpoint) || !endpoint.IsCallable)
             {
                 failures.Add($"EndpointTimeouts has the key '{path}', which is not a current endpoint. Use a path such as \"/seedvr2\".");
             }

@@ -51,7 +51,7 @@ public sealed class ModalDeploymentDiscovery : IDisposable
 
             var routes = await Task.WhenAll(ModalApp.All.Select(app => RoutesAsync(app, cancellationToken))).ConfigureAwait(false);
             var byApp = ModalApp.All.Zip(routes).ToDictionary(p => p.First, p => p.Second);
-            var endpoints = ModalCatalog.Current.ToDictionary(
+            var endpoints = ModalCatalog.Callable.ToDictionary(
                 e => e.Path,
                 e => byApp[e.App!] switch
                 {

@@ -211,7 +211,13 @@ public sealed partial class ModelSelector : IModelSelector
             return "excluded by the caller.";
         }
 
-        if (endpoint.Status == ModalEndpointStatus.Undeployed && !criteria.IncludeUndeployed)
+        if (criteria.Deployment?.StatusOf(endpoint) == ModalDeploymentStatus.Missing)
+        {
+            return $"not deployed: {criteria.Deployment.Reasons[endpoint.Path]}";
+        }
+
+        if (endpoint.Status == ModalEndpointStatus.Undeployed && !criteria.IncludeUndeployed
+            && criteria.Deployment?.StatusOf(endpoint) != ModalDeploymentStatus.Deployed)
         {
             return "not served by the reference deployment (its route was deleted); set IncludeUndeployed to consider it.";
         }
@@ -247,9 +253,7 @@ public sealed partial class ModelSelector : IModelSelector
             }
         }
 
-        return criteria.Deployment?.StatusOf(endpoint.Path) == ModalDeploymentStatus.Missing
-            ? $"not deployed: {criteria.Deployment.Reasons[endpoint.Path]}"
-            : null;
+        return null;
     }
 
     internal static string Describe(ModalEndpoint e)

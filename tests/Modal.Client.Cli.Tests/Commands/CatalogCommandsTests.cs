@@ -15,9 +15,9 @@ public sealed class CatalogCommandsTests : IDisposable
         var result = await _cli.RunAsync("models");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(21, ModalCatalog.Current.Count);
+        Assert.Equal(21, ModalCatalog.Callable.Count);
         var rows = result.OutputLines.Where(l => l.StartsWith("│ /", StringComparison.Ordinal)).ToList();
-        foreach (var endpoint in ModalCatalog.Current)
+        foreach (var endpoint in ModalCatalog.Callable)
         {
             Assert.Single(rows, r => r.StartsWith($"│ {endpoint.Path} ", StringComparison.Ordinal) && r.Contains(endpoint.App!.Name, StringComparison.Ordinal));
         }

@@ -21,14 +21,14 @@ public sealed class EndpointTableTests : IClassFixture<EndpointTableTests.Fake>,
         _fake = fixture.Deployment;
     }
 
-    public static TheoryData<string> CurrentPaths => [.. ModalCatalog.Current.Select(e => e.Path)];
+    public static TheoryData<string> CurrentPaths => [.. ModalCatalog.Callable.Select(e => e.Path)];
 
     public void Dispose() => _cli.Dispose();
 
     [Fact]
     public void All_Always_HasOneSubcommandPerCurrentEndpointNamedAfterItsPath()
     {
-        Assert.Equal(ModalCatalog.Current.Select(e => e.Path).Order(), EndpointTable.All.Select(s => s.Path).Order());
+        Assert.Equal(ModalCatalog.Callable.Select(e => e.Path).Order(), EndpointTable.All.Select(s => s.Path).Order());
         Assert.All(EndpointTable.All, s => Assert.Equal(s.Path[1..], s.CommandName));
         Assert.Equal(["/video-faceswap"], EndpointTable.All.Where(s => !s.HasSeed).Select(s => s.Path));
         Assert.Equal(

@@ -19,16 +19,20 @@ internal sealed record Representative(string Path, ModalOutputKind Kind, MediaFo
     public string App(FakeModalDeployment fake) => fake.Endpoint(Path).App;
 
     /// <summary>Calls the endpoint with small outputs (64 px, 2 frames) so a test moves few bytes.</summary>
-    public async Task<GeneratedMedia> CallAsync(IModalClient client, long seed, string prompt, CancellationToken cancellationToken = default)
+    public Task<GeneratedMedia> CallAsync(IModalClient client, long seed, string prompt, CancellationToken cancellationToken = default)
+        => CallAsync(client, null, seed, prompt, cancellationToken);
+
+    /// <summary>Calls the endpoint with per-call options.</summary>
+    public async Task<GeneratedMedia> CallAsync(IModalClient client, ModalCallOptions? options, long seed, string prompt, CancellationToken cancellationToken = default)
     {
         switch (Path)
         {
             case "/z-image-danrisi":
-                return await client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, cancellationToken);
+                return await client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, options, cancellationToken);
             case "/wan2.6":
-                return await client.Video.Wan26Async(new Wan26Request { Prompt = prompt, Seed = seed, Width = 64, Height = 64, Length = 2 }, cancellationToken);
+                return await client.Video.Wan26Async(new Wan26Request { Prompt = prompt, Seed = seed, Width = 64, Height = 64, Length = 2 }, options, cancellationToken);
             default:
-                return await client.Video.FaceSwapAsync(new VideoFaceSwapRequest { SourceVideo = SampleMedia.Clip, ReferenceImage = SampleMedia.Face }, cancellationToken);
+                return await client.Video.FaceSwapAsync(new VideoFaceSwapRequest { SourceVideo = SampleMedia.Clip, ReferenceImage = SampleMedia.Face }, options, cancellationToken);
         }
     }
 
