@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Modal.Client.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -154,16 +155,25 @@ public sealed class LongCallTests
     [Fact]
     public async Task BudgetExhaustedMidChain_ThrowsTimeoutWithCallId()
     {
-        using var modal = new WireMockModal(o => o.EndpointTimeouts["/flux"] = TimeSpan.FromSeconds(2));
+        var time = new FakeTimeProvider();
+        using var modal = new WireMockModal(o => o.EndpointTimeouts["/flux"] = TimeSpan.FromSeconds(2), configureServices: s => s.AddSingleton<TimeProvider>(time));
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).RespondWith(SeeOther(modal));
-        modal.Server.Given(Request.Create().WithPath(FluxPath).UsingGet())
-            .RespondWith(SeeOther(modal).WithDelay(TimeSpan.FromMilliseconds(200)));
+        modal.Server.Given(Request.Create().WithPath(FluxPath).UsingGet()).RespondWith(SeeOther(modal));
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p is { Stage: ModalCallStage.Redirected, Polls: 3 })
+            {
+                time.Advance(TimeSpan.FromSeconds(2));   // the budget runs out before the third poll is sent
+            }
+        });
 
-        var ex = await Assert.ThrowsAsync<ModalTimeoutException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+        var ex = await Assert.ThrowsAsync<ModalTimeoutException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }, new ModalCallOptions { Progress = progress }));
 
         Assert.Equal("fc-long", ex.CallId);
         Assert.True(ex.GpuWorkMayHaveRun);
+        Assert.Contains("budget of 2 s", ex.Message, StringComparison.Ordinal);
         Assert.Equal(1, Count(modal, "POST"));
+        Assert.Equal(2, Count(modal, "GET"));
     }
 
     [Fact]
@@ -243,10 +253,12 @@ public sealed class LongCallTests
 
         var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" })));
 
-        // The limit holds (never more than 2 at the server), and with 5 calls on 2 slots at least 3 had to queue.
+        // The limit holds (never more than 2 at the server): the first 2 calls got a slot at once (no queue time), the
+        // other 3 waited for one.
         Assert.Equal(5, Count(modal, "POST"));
         Assert.InRange(maxInFlight, 1, 2);
-        Assert.True(results.Count(r => r.QueueTime > TimeSpan.Zero) >= 3);
+        Assert.Equal(2, results.Count(r => r.QueueTime == TimeSpan.Zero));
+        Assert.Equal(3, results.Count(r => r.QueueTime > TimeSpan.Zero));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Modal.Client.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -32,18 +33,28 @@ public sealed class PipelineOwnershipTests
     [Fact]
     public async Task HostStandardResilienceDefaults_DoNotCutLongCall()
     {
-        using var server = WireMockServer.Start();
-        server.Given(Request.Create().WithPath("/flux").UsingPost()).RespondWith(Response.Create()
-            .WithDelay(TimeSpan.FromSeconds(11)).WithStatusCode(200).WithHeader("Content-Type", "image/jpeg").WithBody(TestMedia.Png()));
+        // The standard handler's attempt timeout is 10 s (on the provider's TimeProvider): a call that takes 11 s of
+        // simulated time must still succeed, once.
+        var time = new FakeTimeProvider();
+        var posts = new AsyncHandler((_, _, ct) =>
+        {
+            time.Advance(TimeSpan.FromSeconds(11));
+            ct.ThrowIfCancellationRequested();
+            return Task.FromResult(AsyncHandler.Png());
+        });
         var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(time);
         services.ConfigureHttpClientDefaults(b => b.AddStandardResilienceHandler());
-        services.AddModalClient(o => o.BaseUrl = new Uri(server.Url!));
+        services.AddModalClient(o => o.BaseUrl = new Uri("http://127.0.0.1:9/"));
+        services.AddHttpClient("Modal.Client.FluxApi").ConfigurePrimaryHttpMessageHandler(() => posts);
         using var provider = services.BuildServiceProvider();
 
-        // The standard handler's attempt timeout is 10 s: a call that takes 11 s must still succeed, once.
-        var result = await provider.GetRequiredService<IModalClient>().Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
+        // A wall-clock guard only: were the host's handler in the pipeline, its retries would wait on the fake clock forever.
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var result = await provider.GetRequiredService<IModalClient>().Flux.SchnellAsync(new FluxRequest { Prompt = "p" }, cancellationToken: guard.Token);
 
         Assert.Equal(MediaFormat.Png, result.Format);
-        Assert.Single(server.LogEntries);
+        Assert.Equal(1, posts.Calls);
     }
 }
