@@ -34,7 +34,7 @@ public sealed class LongCallTests
         using var modal = new WireMockModal(Fast, configureServices: s => s.AddHttpClient(Internal.ModalCallRunner.ResultClientName).ConfigurePrimaryHttpMessageHandler(() => polls));
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).RespondWith(SeeOther(modal));
 
-        var result = await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
+        var result = await modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" });
 
         Assert.Equal(MediaFormat.Png, result.Format);
         Assert.Equal(1, Count(modal, "POST"));
@@ -52,7 +52,7 @@ public sealed class LongCallTests
         using var modal = new WireMockModal(Fast, configureServices: s => s.AddHttpClient(Internal.ModalCallRunner.ResultClientName).ConfigurePrimaryHttpMessageHandler(() => polls));
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).RespondWith(SeeOther(modal));
 
-        var ex = await Assert.ThrowsAsync<ModalResultLostException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+        var ex = await Assert.ThrowsAsync<ModalResultLostException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
 
         Assert.Equal("fc-long", ex.CallId);
         Assert.True(ex.GpuWorkMayHaveRun);
@@ -69,7 +69,7 @@ public sealed class LongCallTests
             .RespondWith(Response.Create().WithStatusCode(500).WithHeader("Content-Type", "text/plain").WithBody("modal-http: internal error"));
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingGet()).InScenario("poll").WhenStateIs("failed").RespondWith(Png());
 
-        var result = await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
+        var result = await modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" });
 
         Assert.Equal("fc-long", result.CallId);
         Assert.Equal(1, Count(modal, "POST"));
@@ -83,7 +83,7 @@ public sealed class LongCallTests
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0").WithHeader("Content-Type", "text/plain").WithBody("modal-http: rate limited"));
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).InScenario("rate").WhenStateIs("ok").RespondWith(Png());
 
-        var result = await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
+        var result = await modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" });
 
         Assert.Equal(2, Count(modal, "POST"));
         Assert.Equal(1, result.Retries);
@@ -100,7 +100,7 @@ public sealed class LongCallTests
         modal.Server.Given(Request.Create().WithPath(instantId).UsingPost()).RespondWith(Response.Create().WithStatusCode(503)
             .WithHeader("Content-Type", "application/json").WithBody("""{"error":"Workflow failed","details":"tb","type":"RuntimeError"}"""));
 
-        await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
+        await modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" });
         var ex = await Assert.ThrowsAsync<ModalApiException>(() => modal.Client.Face.SdxlInstantIdAsync(new SdxlInstantIdRequest { ReferenceImage = TestMedia.PngMedia(), Prompt = "p" }));
 
         Assert.Equal(2, modal.Requests.Count(r => r.RequestMessage!.Path == FluxPath));
@@ -115,7 +115,7 @@ public sealed class LongCallTests
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).RespondWith(Response.Create().WithStatusCode(500)
             .WithHeader("Content-Type", "application/json").WithBody("""{"error":"Workflow execution failed (exit code 1)","details":"tb","type":"RuntimeError","path":"/flux"}"""));
 
-        var ex = await Assert.ThrowsAsync<ModalApiException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+        var ex = await Assert.ThrowsAsync<ModalApiException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
 
         Assert.Equal(1, Count(modal, "POST"));
         Assert.True(ex.GpuWorkMayHaveRun);
@@ -133,7 +133,7 @@ public sealed class LongCallTests
         GeneratedImage result;
         using (new ModalCallOptions { RetryMayChargeAgain = true }.Apply())
         {
-            result = await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
+            result = await modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" });
         }
 
         Assert.Equal(2, Count(modal, "POST"));
@@ -149,7 +149,7 @@ public sealed class LongCallTests
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).RespondWith(Response.Create().WithStatusCode(500)
             .WithHeader("Content-Type", "application/json").WithBody("""{"error":"boom","details":"tb","type":"RuntimeError"}"""));
 
-        await Assert.ThrowsAsync<ModalApiException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+        await Assert.ThrowsAsync<ModalApiException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
 
         Assert.Equal(3, Count(modal, "POST"));
     }
@@ -162,7 +162,7 @@ public sealed class LongCallTests
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingGet())
             .RespondWith(SeeOther(modal).WithDelay(TimeSpan.FromMilliseconds(200)));
 
-        var ex = await Assert.ThrowsAsync<ModalTimeoutException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+        var ex = await Assert.ThrowsAsync<ModalTimeoutException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
 
         Assert.Equal("fc-long", ex.CallId);
         Assert.True(ex.GpuWorkMayHaveRun);
@@ -187,7 +187,7 @@ public sealed class LongCallTests
         OperationCanceledException ex;
         using (new ModalCallOptions { Progress = progress }.Apply())
         {
-            ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }, cts.Token));
+            ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }, cts.Token));
         }
 
         Assert.Contains("fc-long", ex.Message, StringComparison.Ordinal);
@@ -204,7 +204,7 @@ public sealed class LongCallTests
 
         for (var i = 0; i < 4; i++)
         {
-            await Assert.ThrowsAsync<ModalPlatformException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+            await Assert.ThrowsAsync<ModalPlatformException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
         }
 
         var open = await Assert.ThrowsAsync<ModalCircuitOpenException>(() => modal.Client.Flux.DevAsync(new FluxDevRequest { Prompt = "p" }));
@@ -223,10 +223,10 @@ public sealed class LongCallTests
         modal.Server.Given(Request.Create().WithPath(WireMockModal.PathOf(ModalApp.ZImage, "/z-image-danrisi")).UsingPost()).RespondWith(Png());
         for (var i = 0; i < 2; i++)
         {
-            await Assert.ThrowsAsync<ModalPlatformException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+            await Assert.ThrowsAsync<ModalPlatformException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
         }
 
-        await Assert.ThrowsAsync<ModalCircuitOpenException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+        await Assert.ThrowsAsync<ModalCircuitOpenException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
         var other = await modal.Client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = "p" });
 
         Assert.Equal(MediaFormat.Png, other.Format);
@@ -247,7 +247,7 @@ public sealed class LongCallTests
             return new WireMock.ResponseMessage { StatusCode = 200, BodyData = new WireMock.Util.BodyData { BodyAsBytes = TestMedia.Png(), DetectedBodyType = BodyType.Bytes } };
         }));
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" })));
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" })));
 
         // The limit holds (never more than 2 at the server), and with 5 calls on 2 slots at least 3 had to queue.
         Assert.Equal(5, Count(modal, "POST"));
@@ -265,7 +265,7 @@ public sealed class LongCallTests
 
         using (new ModalCallOptions { Progress = new SynchronousProgress(p => stages.Enqueue(p.Stage)) }.Apply())
         {
-            await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
+            await modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" });
         }
 
         Assert.Equal(
@@ -281,7 +281,7 @@ public sealed class LongCallTests
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).RespondWith(SeeOther(modal));
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingGet()).RespondWith(Png());
 
-        await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
+        await modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" });
 
         Assert.All(modal.Requests, r =>
         {
@@ -301,7 +301,7 @@ public sealed class LongCallTests
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).RespondWith(Response.Create().WithStatusCode(401)
             .WithHeader("Content-Type", "text/plain").WithBody("modal-http: invalid credentials for proxy authorization"));
 
-        var ex = await Assert.ThrowsAsync<ModalPlatformException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+        var ex = await Assert.ThrowsAsync<ModalPlatformException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
 
         Assert.Equal(ModalPlatformError.ProxyAuthInvalid, ex.Error);
         Assert.DoesNotContain("ws-bad-secret", ex.ToString(), StringComparison.Ordinal);

@@ -24,7 +24,7 @@ public sealed class PipelineOwnershipTests
         services.AddModalClient(o => o.BaseUrl = new Uri(server.Url!));
         using var provider = services.BuildServiceProvider();
 
-        await Assert.ThrowsAsync<ModalApiException>(() => provider.GetRequiredService<IModalClient>().Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+        await Assert.ThrowsAsync<ModalApiException>(() => provider.GetRequiredService<IModalClient>().Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
 
         Assert.Single(server.LogEntries);
     }
@@ -41,7 +41,7 @@ public sealed class PipelineOwnershipTests
         using var provider = services.BuildServiceProvider();
 
         // The standard handler's attempt timeout is 10 s: a call that takes 11 s must still succeed, once.
-        var result = await provider.GetRequiredService<IModalClient>().Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
+        var result = await provider.GetRequiredService<IModalClient>().Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" });
 
         Assert.Equal(MediaFormat.Png, result.Format);
         Assert.Single(server.LogEntries);

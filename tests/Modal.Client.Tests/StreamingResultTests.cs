@@ -19,7 +19,7 @@ public sealed class StreamingResultTests : IDisposable
         GeneratedVideo video;
         using (new ModalCallOptions { ResultFile = path }.Apply())
         {
-            video = await modal.Client.Video.Wan26Async(new Wan26Request { Prompt = "waves", Width = 64, Height = 64, Length = 5 });
+            video = await modal.Client.Video.Wan26Async(new Wan26Request { Prompt = "waves", Width = 64, Height = 64, FrameCount = 5 });
         }
 
         Assert.Equal(Path.GetFullPath(path), video.FilePath);
@@ -38,7 +38,7 @@ public sealed class StreamingResultTests : IDisposable
         GeneratedImage image;
         using (new ModalCallOptions { ResultFile = path }.Apply())
         {
-            image = await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox", Width = 320, Height = 200 });
+            image = await modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox", Width = 320, Height = 200 });
         }
 
         Assert.Equal((320, 200), (image.Width!.Value, image.Height!.Value));
@@ -85,7 +85,7 @@ public sealed class StreamingResultTests : IDisposable
         using var modal = new FakeModal();
         modal.Fake.Endpoint("/flux").Inject(FakeFault.TruncatedBody);
 
-        var ex = await Assert.ThrowsAsync<ModalResultLostException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox" }));
+        var ex = await Assert.ThrowsAsync<ModalResultLostException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox" }));
 
         Assert.True(ex.GpuWorkMayHaveRun);
         Assert.Equal(1, modal.Fake.Journal.GpuRunsStarted("/flux"));

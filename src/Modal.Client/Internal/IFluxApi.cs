@@ -6,7 +6,7 @@ namespace Modal.Client.Internal;
 internal interface IFluxApi
 {
     [Post("/flux")]
-    Task<HttpResponseMessage> SchnellAsync([Body] FluxRequest request, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> SchnellAsync([Body] FluxSchnellRequest request, CancellationToken cancellationToken);
 
     [Post("/flux-dev")]
     Task<HttpResponseMessage> DevAsync([Body] FluxDevRequest request, CancellationToken cancellationToken);

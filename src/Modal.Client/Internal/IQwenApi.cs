@@ -6,11 +6,11 @@ namespace Modal.Client.Internal;
 internal interface IQwenApi
 {
     [Post("/qwen-image-2512")]
-    Task<HttpResponseMessage> ImageAsync([Body] QwenImageRequest request, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ImageAsync([Body] QwenImage2512Request request, CancellationToken cancellationToken);
 
     [Post("/qwen-image-2512-fast")]
-    Task<HttpResponseMessage> ImageFastAsync([Body] QwenImageFastRequest request, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ImageFastAsync([Body] QwenImage2512FastRequest request, CancellationToken cancellationToken);
 
     [Post("/qwen-image-2512-lora")]
-    Task<HttpResponseMessage> ImageLoraAsync([Body] QwenImageLoraRequest request, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ImageLoraAsync([Body] QwenImage2512LoraRequest request, CancellationToken cancellationToken);
 }

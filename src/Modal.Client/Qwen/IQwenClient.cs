@@ -9,7 +9,7 @@ public interface IQwenClient
     /// <returns>The image, its real format, seed, duration and cost.</returns>
     /// <exception cref="ArgumentException">The request is invalid; nothing was sent.</exception>
     /// <exception cref="ModalException">The call failed; the subtype says how, and whether GPU work may have run.</exception>
-    Task<GeneratedImage> Image2512Async(QwenImageRequest request, CancellationToken cancellationToken = default);
+    Task<GeneratedImage> Image2512Async(QwenImage2512Request request, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <c>POST /qwen-image-2512-fast</c>: Qwen-Image 2512 with the Lightning LoRA (4 steps; ~73 s, ~$0.040).</summary>
     /// <param name="request">The request; unset members take the server's defaults.</param>
@@ -17,7 +17,7 @@ public interface IQwenClient
     /// <returns>The image, its real format, seed, duration and cost.</returns>
     /// <exception cref="ArgumentException">The request is invalid; nothing was sent.</exception>
     /// <exception cref="ModalException">The call failed; the subtype says how, and whether GPU work may have run.</exception>
-    Task<GeneratedImage> Image2512FastAsync(QwenImageFastRequest request, CancellationToken cancellationToken = default);
+    Task<GeneratedImage> Image2512FastAsync(QwenImage2512FastRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <c>POST /qwen-image-2512-lora</c>: Qwen-Image 2512 with a character LoRA (~143 s, ~$0.078).</summary>
     /// <param name="request">The request; unset members take the server's defaults.</param>
@@ -25,5 +25,5 @@ public interface IQwenClient
     /// <returns>The image, its real format, seed, duration and cost.</returns>
     /// <exception cref="ArgumentException">The request is invalid; nothing was sent.</exception>
     /// <exception cref="ModalException">The call failed; the subtype says how, and whether GPU work may have run.</exception>
-    Task<GeneratedImage> Image2512LoraAsync(QwenImageLoraRequest request, CancellationToken cancellationToken = default);
+    Task<GeneratedImage> Image2512LoraAsync(QwenImage2512LoraRequest request, CancellationToken cancellationToken = default);
 }

@@ -187,12 +187,12 @@ public sealed partial class ModelSelector
 
     private Task<GeneratedImage> RunTextToImage(ModalEndpoint endpoint, TextToImagePrompt p, CancellationToken ct) => endpoint.Path switch
     {
-        "/flux" => _client.Flux.SchnellAsync(new FluxRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
+        "/flux" => _client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
         "/flux-dev" => _client.Flux.DevAsync(new FluxDevRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
         "/sdxl-turbo" => _client.Sdxl.TurboAsync(new SdxlTurboRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
         "/sdxl-lightning" => _client.Sdxl.LightningAsync(new SdxlLightningRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
-        "/qwen-image-2512" => _client.Qwen.Image2512Async(new QwenImageRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
-        "/qwen-image-2512-fast" => _client.Qwen.Image2512FastAsync(new QwenImageFastRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
+        "/qwen-image-2512" => _client.Qwen.Image2512Async(new QwenImage2512Request { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
+        "/qwen-image-2512-fast" => _client.Qwen.Image2512FastAsync(new QwenImage2512FastRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
         "/z-image-simple" => _client.ZImage.SimpleAsync(new ZImageSimpleRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
         "/z-image-danrisi" => _client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, ct),
         _ => throw new InvalidOperationException($"{endpoint.Path} has no text-to-image mapping."),

@@ -26,7 +26,7 @@ internal sealed record Representative(string Path, ModalOutputKind Kind, MediaFo
             case "/z-image-danrisi":
                 return await client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, cancellationToken);
             case "/wan2.6":
-                return await client.Video.Wan26Async(new Wan26Request { Prompt = prompt, Seed = seed, Width = 64, Height = 64, Length = 2 }, cancellationToken);
+                return await client.Video.Wan26Async(new Wan26Request { Prompt = prompt, Seed = seed, Width = 64, Height = 64, FrameCount = 2 }, cancellationToken);
             default:
                 return await client.Video.FaceSwapAsync(new VideoFaceSwapRequest { SourceVideo = SampleMedia.Clip, ReferenceImage = SampleMedia.Face }, cancellationToken);
         }
