@@ -18,13 +18,13 @@ internal static class EndpointTable
             {
                 Prompt = v.Text(Field.Prompt)!, NegativePrompt = v.Text(Field.NegativePrompt), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(),
-            }, ct)),
+            }, cancellationToken: ct)),
         new("/flux-dev", [Field.Prompt.AsRequired(), Field.NegativePrompt, Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed],
             async (modal, v, ct) => await modal.Flux.DevAsync(new FluxDevRequest
             {
                 Prompt = v.Text(Field.Prompt)!, NegativePrompt = v.Text(Field.NegativePrompt), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(),
-            }, ct)),
+            }, cancellationToken: ct)),
         new("/flux-dev-lora",
             [Field.LoraId, Field.LoraName, Field.Prompt.AsRequired(), Field.LoraStrength, Field.TriggerWord, Field.NegativePrompt, Field.Width, Field.Height,
              Field.Steps, Field.Cfg, Field.Seed],
@@ -33,7 +33,7 @@ internal static class EndpointTable
                 Lora = v.Lora(), Prompt = v.Text(Field.Prompt)!, LoraStrength = v.Number(Field.LoraStrength), TriggerWord = v.Text(Field.TriggerWord),
                 NegativePrompt = v.Text(Field.NegativePrompt), Width = v.Int(Field.Width), Height = v.Int(Field.Height), Steps = v.Int(Field.Steps),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(),
-            }, ct)),
+            }, cancellationToken: ct)),
 
         // ---- SDXL (ryla-instantid) -------------------------------------------------------------------------------
         new("/sdxl-turbo", [Field.Prompt.AsRequired(), Field.NegativePrompt, Field.Width, Field.Height, Field.Steps, Field.Seed],
@@ -41,13 +41,13 @@ internal static class EndpointTable
             {
                 Prompt = v.Text(Field.Prompt)!, NegativePrompt = v.Text(Field.NegativePrompt), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Steps = v.Int(Field.Steps), Seed = v.Seed(),
-            }, ct)),
+            }, cancellationToken: ct)),
         new("/sdxl-lightning", [Field.Prompt.AsRequired(), Field.NegativePrompt, Field.Width, Field.Height, Field.Cfg, Field.Seed],
             async (modal, v, ct) => await modal.Sdxl.LightningAsync(new SdxlLightningRequest
             {
                 Prompt = v.Text(Field.Prompt)!, NegativePrompt = v.Text(Field.NegativePrompt), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(),
-            }, ct)),
+            }, cancellationToken: ct)),
 
         // ---- Qwen-Image (ryla-qwen-image) ------------------------------------------------------------------------
         new("/qwen-image-2512",
@@ -57,14 +57,14 @@ internal static class EndpointTable
                 Prompt = v.Text(Field.Prompt), AspectRatio = v.AspectRatio(), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
                 UseLightningLora = v.Flag(Field.UseLightningLora),
-            }, ct)),
+            }, cancellationToken: ct)),
         new("/qwen-image-2512-fast",
             [QwenPrompt, Field.AspectRatio, Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
             async (modal, v, ct) => await modal.Qwen.Image2512FastAsync(new QwenImage2512FastRequest
             {
                 Prompt = v.Text(Field.Prompt), AspectRatio = v.AspectRatio(), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
-            }, ct)),
+            }, cancellationToken: ct)),
         new("/qwen-image-2512-lora",
             [Field.LoraId, Field.LoraName, QwenPrompt, Field.LoraStrength, Field.TriggerWord, Field.AspectRatio, Field.Width, Field.Height, Field.Steps,
              Field.Cfg, Field.Seed, Field.NegativePrompt],
@@ -73,7 +73,7 @@ internal static class EndpointTable
                 Lora = v.Lora(), Prompt = v.Text(Field.Prompt), LoraStrength = v.Number(Field.LoraStrength), TriggerWord = v.Text(Field.TriggerWord),
                 AspectRatio = v.AspectRatio(), Width = v.Int(Field.Width), Height = v.Int(Field.Height), Steps = v.Int(Field.Steps),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
-            }, ct)),
+            }, cancellationToken: ct)),
 
         // ---- Z-Image (ryla-z-image) ------------------------------------------------------------------------------
         new("/z-image-simple", [Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
@@ -81,13 +81,13 @@ internal static class EndpointTable
             {
                 Prompt = v.Text(Field.Prompt)!, Width = v.Int(Field.Width), Height = v.Int(Field.Height), Steps = v.Int(Field.Steps),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
-            }, ct)),
+            }, cancellationToken: ct)),
         new("/z-image-danrisi", [Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
             async (modal, v, ct) => await modal.ZImage.DanrisiAsync(new ZImageDanrisiRequest
             {
                 Prompt = v.Text(Field.Prompt)!, Width = v.Int(Field.Width), Height = v.Int(Field.Height), Steps = v.Int(Field.Steps),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
-            }, ct)),
+            }, cancellationToken: ct)),
         new("/z-image-lora",
             [Field.LoraId, Field.LoraName, Field.Prompt.AsRequired(), Field.LoraStrength, Field.TriggerWord, Field.Width, Field.Height, Field.Steps,
              Field.Cfg, Field.Seed, Field.NegativePrompt, Field.Nsfw],
@@ -96,7 +96,7 @@ internal static class EndpointTable
                 Lora = v.Lora(), Prompt = v.Text(Field.Prompt)!, LoraStrength = v.Number(Field.LoraStrength), TriggerWord = v.Text(Field.TriggerWord),
                 Width = v.Int(Field.Width), Height = v.Int(Field.Height), Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(),
                 NegativePrompt = v.Text(Field.NegativePrompt), Nsfw = v.Flag(Field.Nsfw),
-            }, ct)),
+            }, cancellationToken: ct)),
 
         // ---- Face consistency (ryla-instantid) -------------------------------------------------------------------
         new("/sdxl-instantid",
@@ -108,7 +108,7 @@ internal static class EndpointTable
                 SdxlCheckpoint = v.Checkpoint(), InstantIdStrength = v.Number(Field.InstantIdStrength), FaceProvider = v.InstantIdFaceProvider(),
                 Width = v.Int(Field.Width), Height = v.Int(Field.Height), Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg),
                 Sampler = v.Sampler(), Scheduler = v.Scheduler(), Seed = v.Seed(),
-            }, ct)),
+            }, cancellationToken: ct)),
         new("/flux-pulid",
             [Field.ReferenceImage, Field.Prompt.AsRequired(), Field.PulidWeight, Field.StartAt, Field.EndAt, Field.Guidance, Field.Width, Field.Height,
              Field.Steps, Field.Seed],
@@ -117,7 +117,7 @@ internal static class EndpointTable
                 ReferenceImage = v.Media(Field.ReferenceImage), Prompt = v.Text(Field.Prompt)!, PulidWeight = v.Number(Field.PulidWeight),
                 StartAt = v.Number(Field.StartAt), EndAt = v.Number(Field.EndAt), Guidance = v.Number(Field.Guidance), Width = v.Int(Field.Width),
                 Height = v.Int(Field.Height), Steps = v.Int(Field.Steps), Seed = v.Seed(),
-            }, ct)),
+            }, cancellationToken: ct)),
         new("/flux-ipadapter-faceid",
             [Field.ReferenceImage, Field.Prompt.AsRequired(), Field.NegativePrompt, Field.IpAdapterStrength, Field.GuidanceScale, Field.TimestepToStartCfg,
              Field.IpAdapterFaceProvider, Field.Width, Field.Height, Field.Steps, Field.Seed],
@@ -127,7 +127,7 @@ internal static class EndpointTable
                 IpAdapterStrength = v.Number(Field.IpAdapterStrength), Cfg = v.Number(Field.GuidanceScale),
                 TimestepToStartCfg = v.Int(Field.TimestepToStartCfg), FaceProvider = v.IpAdapterFaceProvider(), Width = v.Int(Field.Width),
                 Height = v.Int(Field.Height), Steps = v.Int(Field.Steps), Seed = v.Seed(),
-            }, ct)),
+            }, cancellationToken: ct)),
 
         // ---- Video (ryla-wan26; /video-faceswap on ryla-qwen-image) ----------------------------------------------
         new("/wan2.6",
@@ -136,7 +136,7 @@ internal static class EndpointTable
             {
                 Prompt = v.Text(Field.Prompt)!, Width = v.Int(Field.Width), Height = v.Int(Field.Height), FrameCount = v.Int(Field.FrameCount),
                 Fps = v.Int(Field.Fps), Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
-            }, ct)),
+            }, cancellationToken: ct)),
         new("/wan2.6-r2v",
             [Field.ReferenceVideos, Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.FrameCount, Field.Fps, Field.Steps, Field.Cfg, Field.Seed,
              Field.NegativePrompt],
@@ -145,7 +145,7 @@ internal static class EndpointTable
                 ReferenceVideos = v.MediaList(Field.ReferenceVideos), Prompt = v.Text(Field.Prompt)!, Width = v.Int(Field.Width),
                 Height = v.Int(Field.Height), FrameCount = v.Int(Field.FrameCount), Fps = v.Int(Field.Fps), Steps = v.Int(Field.Steps),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
-            }, ct)),
+            }, cancellationToken: ct)),
         new("/wan2.6-lora",
             [Field.LoraId, Field.LoraName, Field.LoraStrength, Field.TriggerWord, Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.FrameCount,
              Field.Fps, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
@@ -154,7 +154,7 @@ internal static class EndpointTable
                 Lora = v.Lora(), LoraStrength = v.Number(Field.LoraStrength), TriggerWord = v.Text(Field.TriggerWord), Prompt = v.Text(Field.Prompt)!,
                 Width = v.Int(Field.Width), Height = v.Int(Field.Height), FrameCount = v.Int(Field.FrameCount), Fps = v.Int(Field.Fps),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
-            }, ct)),
+            }, cancellationToken: ct)),
         new("/video-faceswap",
             [Field.SourceVideo, Field.ReferenceImage.Describe("The face to insert (PNG, JPEG, WebP or GIF)."), Field.Fps, Field.RestoreFace,
              Field.FaceRestoreVisibility, Field.CodeformerWeight],
@@ -163,7 +163,7 @@ internal static class EndpointTable
                 SourceVideo = v.Media(Field.SourceVideo), ReferenceImage = v.Media(Field.ReferenceImage), Fps = v.Int(Field.Fps),
                 RestoreFace = v.Flag(Field.RestoreFace), FaceRestoreVisibility = v.Number(Field.FaceRestoreVisibility),
                 CodeformerWeight = v.Number(Field.CodeformerWeight),
-            }, ct)),
+            }, cancellationToken: ct)),
 
         // ---- Upscaling (ryla-seedvr2) ----------------------------------------------------------------------------
         new("/seedvr2", [Field.UpscaleImage, Field.Resolution, Field.MaxResolution, Field.Seed],
@@ -171,7 +171,7 @@ internal static class EndpointTable
             {
                 SourceImage = v.Media(Field.UpscaleImage), Resolution = v.Int(Field.Resolution), MaxResolution = v.Int(Field.MaxResolution),
                 Seed = v.Seed(),
-            }, ct)),
+            }, cancellationToken: ct)),
 
         // ---- Editing (ryla-qwen-image) ---------------------------------------------------------------------------
         new("/qwen-image-edit-2511", [Field.SourceImage, Field.Instruction, Field.Steps, Field.Cfg, Field.Seed, Field.Denoise],
@@ -179,13 +179,13 @@ internal static class EndpointTable
             {
                 SourceImage = v.Media(Field.SourceImage), Instruction = v.Text(Field.Instruction)!, Steps = v.Int(Field.Steps),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(), Denoise = v.Number(Field.Denoise),
-            }, ct)),
+            }, cancellationToken: ct)),
         new("/qwen-image-inpaint-2511", [Field.SourceImage, Field.MaskImage, Field.Prompt.AsRequired(), Field.Steps, Field.Cfg, Field.Seed],
             async (modal, v, ct) => await modal.Edit.QwenImageInpaintAsync(new QwenImageInpaintRequest
             {
                 SourceImage = v.Media(Field.SourceImage), MaskImage = v.Media(Field.MaskImage), Prompt = v.Text(Field.Prompt)!,
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(),
-            }, ct)),
+            }, cancellationToken: ct)),
     ];
 
     /// <summary>The spec of a current endpoint.</summary>
