@@ -48,5 +48,5 @@ public class ImageResultBenchmarks
         _raw.PostForBytesPresizedAsync(_rawUrl, new RawFluxRequest { Prompt = Prompt, Seed = Random.Shared.NextInt64(0, int.MaxValue) }, RawJsonContext.Default.RawFluxRequest);
 
     [Benchmark]
-    public Task<GeneratedImage> Sdk_Flux_SchnellAsync() => _sdk.Modal.Flux.SchnellAsync(new FluxRequest { Prompt = Prompt });
+    public Task<GeneratedImage> Sdk_Flux_SchnellAsync() => _sdk.Modal.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = Prompt });
 }

@@ -30,7 +30,7 @@ internal static class LoadTest
             {
                 ("raw HttpClient + STJ, ReadAsByteArrayAsync (baseline)", () => raw.PostForBytesAsync(rawUrl, NewRawRequest(), RawJsonContext.Default.RawFluxRequest), new Run()),
                 ("raw HttpClient + STJ, presized read", () => raw.PostForBytesPresizedAsync(rawUrl, NewRawRequest(), RawJsonContext.Default.RawFluxRequest), new Run()),
-                ("SDK Flux.SchnellAsync", () => sdk.Modal.Flux.SchnellAsync(new FluxRequest { Prompt = Prompt }), new Run()),
+                ("SDK Flux.SchnellAsync", () => sdk.Modal.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = Prompt }), new Run()),
             };
 
             foreach (var client in clients)

@@ -56,7 +56,7 @@ return 0;
 async Task RunAsync()
 {
     // /flux with a seed: PNG bytes under an image/jpeg label, the size read from IHDR, unset members omitted.
-    var fox = await modal.Flux.SchnellAsync(new FluxRequest { Prompt = "a red fox in the snow", Width = 512, Height = 768, Seed = 7 }, cancellationToken: ct);
+    var fox = await modal.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a red fox in the snow", Width = 512, Height = 768, Seed = 7 }, cancellationToken: ct);
     checks.Equal(MediaFormat.Png, fox.Format, "/flux: format sniffed from the bytes");
     checks.Equal("image/png", fox.MediaType, "/flux: real media type");
     checks.Equal(".png", fox.FileExtension, "/flux: file extension");
@@ -77,7 +77,7 @@ async Task RunAsync()
     }
 
     // /flux without a seed: the SDK picks one, sends it and reports it.
-    var random = await modal.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox at dawn" }, cancellationToken: ct);
+    var random = await modal.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox at dawn" }, cancellationToken: ct);
     using (var sent = LastJson("POST", "/flux"))
     {
         checks.That(random.Seed is not null, "/flux: a random seed is chosen when none is set");
@@ -85,7 +85,7 @@ async Task RunAsync()
     }
 
     // /wan2.6: an animated WebP, not an MP4.
-    var clip = await modal.Video.Wan26Async(new Wan26Request { Prompt = "waves at night", Length = 33 }, cancellationToken: ct);
+    var clip = await modal.Video.Wan26Async(new Wan26Request { Prompt = "waves at night", FrameCount = 33 }, cancellationToken: ct);
     checks.Equal(MediaFormat.AnimatedWebP, clip.Format, "/wan2.6: animated WebP sniffed");
     checks.That(clip.IsAnimatedWebP, "/wan2.6: IsAnimatedWebP");
     checks.Equal("image/webp", clip.MediaType, "/wan2.6: media type");
@@ -152,7 +152,7 @@ async Task RunAsync()
     });
 
     // E2: {"error","details","type"} with the traceback kept out of Message.
-    await checks.ThrowsAsync<ModalApiException>("E2: ModalApiException", () => modal.Qwen.Image2512Async(new QwenImageRequest { Prompt = "a harbour" }, cancellationToken: ct), ex =>
+    await checks.ThrowsAsync<ModalApiException>("E2: ModalApiException", () => modal.Qwen.Image2512Async(new QwenImage2512Request { Prompt = "a harbour" }, cancellationToken: ct), ex =>
     {
         checks.Equal<int?>(500, ex.StatusCode, "E2: status code");
         checks.Equal(FakeModalApps.E2Error, ex.ServerMessage, "E2: server message");
@@ -176,8 +176,8 @@ async Task RunAsync()
     var before = fake.Received.Count;
     await checks.ThrowsAsync<ArgumentException>(
         "validation: ArgumentException",
-        () => modal.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox", Width = 3 }, cancellationToken: ct),
-        ex => checks.Equal("FluxRequest.Width", ex.ParamName, "validation: ParamName is the property path"));
+        () => modal.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox", Width = 3 }, cancellationToken: ct),
+        ex => checks.Equal("FluxSchnellRequest.Width", ex.ParamName, "validation: ParamName is the property path"));
     checks.Equal(before, fake.Received.Count, "validation: nothing was sent");
 }
 

@@ -24,11 +24,11 @@ public sealed class BadInputCorpusTests(BadInputCorpusTests.SharedClient shared)
     private static readonly Dictionary<string, (string Property, Func<IModalClient, Task> Call)> Requests = new()
     {
         // Flux
-        ["flux: null prompt"] = ("FluxRequest.Prompt", c => c.Flux.SchnellAsync(new FluxRequest { Prompt = null! })),
-        ["flux: height above 4096"] = ("FluxRequest.Height", c => c.Flux.SchnellAsync(new FluxRequest { Prompt = "p", Height = 5000 })),
-        ["flux: 201 steps"] = ("FluxRequest.Steps", c => c.Flux.SchnellAsync(new FluxRequest { Prompt = "p", Steps = 201 })),
-        ["flux: negative cfg"] = ("FluxRequest.Cfg", c => c.Flux.SchnellAsync(new FluxRequest { Prompt = "p", Cfg = -0.5 })),
-        ["flux: absurd negative prompt"] = ("FluxRequest.NegativePrompt", c => c.Flux.SchnellAsync(new FluxRequest { Prompt = "p", NegativePrompt = Huge })),
+        ["flux: null prompt"] = ("FluxSchnellRequest.Prompt", c => c.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = null! })),
+        ["flux: height above 4096"] = ("FluxSchnellRequest.Height", c => c.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p", Height = 5000 })),
+        ["flux: 201 steps"] = ("FluxSchnellRequest.Steps", c => c.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p", Steps = 201 })),
+        ["flux: negative cfg"] = ("FluxSchnellRequest.Cfg", c => c.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p", Cfg = -0.5 })),
+        ["flux: absurd negative prompt"] = ("FluxSchnellRequest.NegativePrompt", c => c.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p", NegativePrompt = Huge })),
         ["flux-dev: width below 64"] = ("FluxDevRequest.Width", c => c.Flux.DevAsync(new FluxDevRequest { Prompt = "p", Width = 63 })),
         ["flux-dev: minimum long seed"] = ("FluxDevRequest.Seed", c => c.Flux.DevAsync(new FluxDevRequest { Prompt = "p", Seed = long.MinValue })),
         ["flux-dev-lora: strength 5.5"] = ("FluxDevLoraRequest.LoraStrength", c => c.Flux.DevLoraAsync(new FluxDevLoraRequest { Lora = LoraReference.ById("1"), Prompt = "p", LoraStrength = 5.5 })),
@@ -42,10 +42,10 @@ public sealed class BadInputCorpusTests(BadInputCorpusTests.SharedClient shared)
         ["sdxl-lightning: infinite cfg"] = ("SdxlLightningRequest.Cfg", c => c.Sdxl.LightningAsync(new SdxlLightningRequest { Prompt = "p", Cfg = double.PositiveInfinity })),
 
         // Qwen
-        ["qwen-fast: negative steps"] = ("QwenImageFastRequest.Steps", c => c.Qwen.Image2512FastAsync(new QwenImageFastRequest { Steps = -4 })),
-        ["qwen-fast: 5 MB prompt"] = ("QwenImageFastRequest.Prompt", c => c.Qwen.Image2512FastAsync(new QwenImageFastRequest { Prompt = Huge })),
-        ["qwen-lora: NaN strength"] = ("QwenImageLoraRequest.LoraStrength", c => c.Qwen.Image2512LoraAsync(new QwenImageLoraRequest { Lora = LoraReference.ById("1"), LoraStrength = double.NaN })),
-        ["qwen: zero height"] = ("QwenImageRequest.Height", c => c.Qwen.Image2512Async(new QwenImageRequest { Height = 0 })),
+        ["qwen-fast: negative steps"] = ("QwenImage2512FastRequest.Steps", c => c.Qwen.Image2512FastAsync(new QwenImage2512FastRequest { Steps = -4 })),
+        ["qwen-fast: 5 MB prompt"] = ("QwenImage2512FastRequest.Prompt", c => c.Qwen.Image2512FastAsync(new QwenImage2512FastRequest { Prompt = Huge })),
+        ["qwen-lora: NaN strength"] = ("QwenImage2512LoraRequest.LoraStrength", c => c.Qwen.Image2512LoraAsync(new QwenImage2512LoraRequest { Lora = LoraReference.ById("1"), LoraStrength = double.NaN })),
+        ["qwen: zero height"] = ("QwenImage2512Request.Height", c => c.Qwen.Image2512Async(new QwenImage2512Request { Height = 0 })),
 
         // Z-Image
         ["z-image-danrisi: ideographic-space prompt"] = ("ZImageDanrisiRequest.Prompt", c => c.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = " \u3000 " })),
@@ -66,7 +66,7 @@ public sealed class BadInputCorpusTests(BadInputCorpusTests.SharedClient shared)
 
         // Video
         ["wan2.6: missing prompt"] = ("Wan26Request.Prompt", c => c.Video.Wan26Async(new Wan26Request { Prompt = null! })),
-        ["wan2.6: 242 frames"] = ("Wan26Request.Length", c => c.Video.Wan26Async(new Wan26Request { Prompt = "p", Length = 242 })),
+        ["wan2.6: 242 frames"] = ("Wan26Request.FrameCount", c => c.Video.Wan26Async(new Wan26Request { Prompt = "p", FrameCount = 242 })),
         ["wan2.6: width above 1920"] = ("Wan26Request.Width", c => c.Video.Wan26Async(new Wan26Request { Prompt = "p", Width = 1921 })),
         ["wan2.6: zero fps"] = ("Wan26Request.Fps", c => c.Video.Wan26Async(new Wan26Request { Prompt = "p", Fps = 0 })),
         ["wan2.6-r2v: missing reference videos"] = ("Wan26R2VRequest.ReferenceVideos", c => c.Video.Wan26R2VAsync(new Wan26R2VRequest { ReferenceVideos = null!, Prompt = "p" })),
@@ -79,9 +79,9 @@ public sealed class BadInputCorpusTests(BadInputCorpusTests.SharedClient shared)
         ["video-faceswap: negative restore visibility"] = ("VideoFaceSwapRequest.FaceRestoreVisibility", c => c.Video.FaceSwapAsync(new VideoFaceSwapRequest { SourceVideo = Clip, ReferenceImage = Face, FaceRestoreVisibility = -0.1 })),
 
         // Upscale
-        ["seedvr2: video as image"] = ("SeedVr2Request.Image", c => c.Upscale.SeedVr2Async(new SeedVr2Request { Image = Clip })),
-        ["seedvr2: max resolution 10000"] = ("SeedVr2Request.MaxResolution", c => c.Upscale.SeedVr2Async(new SeedVr2Request { Image = Face, MaxResolution = 10_000 })),
-        ["seedvr2: negative seed"] = ("SeedVr2Request.Seed", c => c.Upscale.SeedVr2Async(new SeedVr2Request { Image = Face, Seed = -1 })),
+        ["seedvr2: video as image"] = ("SeedVr2Request.SourceImage", c => c.Upscale.SeedVr2Async(new SeedVr2Request { SourceImage = Clip })),
+        ["seedvr2: max resolution 16385"] = ("SeedVr2Request.MaxResolution", c => c.Upscale.SeedVr2Async(new SeedVr2Request { SourceImage = Face, MaxResolution = 16_385 })),
+        ["seedvr2: negative seed"] = ("SeedVr2Request.Seed", c => c.Upscale.SeedVr2Async(new SeedVr2Request { SourceImage = Face, Seed = -1 })),
 
         // Edit
         ["qwen-edit: missing source image"] = ("QwenImageEditRequest.SourceImage", c => c.Edit.QwenImageEditAsync(new QwenImageEditRequest { SourceImage = null!, Instruction = "x" })),

@@ -126,12 +126,12 @@ public sealed class LoadTests(ITestOutputHelper output)
 
     private static async Task<GeneratedMedia> Call(IModalClient client, string path, long seed, string prompt, CancellationToken ct) => path switch
     {
-        "/flux" => await client.Flux.SchnellAsync(new FluxRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, cancellationToken: ct),
+        "/flux" => await client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, cancellationToken: ct),
         "/flux-dev" => await client.Flux.DevAsync(new FluxDevRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, cancellationToken: ct),
-        "/z-image-danrisi" => await client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, cancellationToken: ct),
-        "/z-image-simple" => await client.ZImage.SimpleAsync(new ZImageSimpleRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, cancellationToken: ct),
-        "/qwen-image-2512-fast" => await client.Qwen.Image2512FastAsync(new QwenImageFastRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, cancellationToken: ct),
-        "/qwen-image-2512" => await client.Qwen.Image2512Async(new QwenImageRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, cancellationToken: ct),
+        "/z-image-danrisi" => await client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = prompt, Seed = seed, Width = 256, Height = 256 }, cancellationToken: ct),
+        "/z-image-simple" => await client.ZImage.SimpleAsync(new ZImageSimpleRequest { Prompt = prompt, Seed = seed, Width = 256, Height = 256 }, cancellationToken: ct),
+        "/qwen-image-2512-fast" => await client.Qwen.Image2512FastAsync(new QwenImage2512FastRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, cancellationToken: ct),
+        "/qwen-image-2512" => await client.Qwen.Image2512Async(new QwenImage2512Request { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, cancellationToken: ct),
         "/sdxl-turbo" => await client.Sdxl.TurboAsync(new SdxlTurboRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, cancellationToken: ct),
         "/sdxl-lightning" => await client.Sdxl.LightningAsync(new SdxlLightningRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, cancellationToken: ct),
         _ => throw new ArgumentOutOfRangeException(nameof(path), path, null),

@@ -60,7 +60,7 @@ public sealed class SecretsTests : IDisposable
         await Run(() => client.Video.FaceSwapAsync(new VideoFaceSwapRequest { SourceVideo = SampleMedia.Clip, ReferenceImage = SampleMedia.Face }));
         await Run(() => client.Edit.QwenImageEditAsync(new QwenImageEditRequest { SourceImage = SampleMedia.Face, Instruction = "make it night", Seed = 2 }));
         fake.Endpoint("/seedvr2").GenerationTime = SyncLimit * 3;
-        await Run(() => client.Upscale.SeedVr2Async(new SeedVr2Request { Image = SampleMedia.Face, Resolution = 128, Seed = 3 }));
+        await Run(() => client.Upscale.SeedVr2Async(new SeedVr2Request { SourceImage = SampleMedia.Face, Resolution = 128, Seed = 3 }));
 
         // Retries (logged as warnings), on the call and on the poll.
         fake.Endpoint("/flux-pulid").Inject(FakeFault.RateLimited, duration: TimeSpan.Zero).Inject(FakeFault.ServiceUnavailable);
@@ -83,7 +83,7 @@ public sealed class SecretsTests : IDisposable
 
         fake.Endpoint("/wan2.6-r2v").GenerationTime = SyncLimit * 2;
         fake.Endpoint("/wan2.6-r2v").InjectOnPoll(FakeFault.TruncatedBody);
-        await Run(() => client.Video.Wan26R2VAsync(new Wan26R2VRequest { ReferenceVideos = [SampleMedia.Clip], Prompt = "p", Width = 64, Height = 64, Length = 2 }));
+        await Run(() => client.Video.Wan26R2VAsync(new Wan26R2VRequest { ReferenceVideos = [SampleMedia.Clip], Prompt = "p", Width = 64, Height = 64, FrameCount = 2 }));
 
         // A timeout and a cancellation in flight.
         fake.Endpoint("/sdxl-instantid").GenerationTime = TimeSpan.FromSeconds(30);
@@ -95,7 +95,7 @@ public sealed class SecretsTests : IDisposable
         }
 
         // Bad input that carries media, and the SDK's own descriptions of the secret-bearing objects.
-        await Run(() => client.Upscale.SeedVr2Async(new SeedVr2Request { Image = SampleMedia.Clip }));
+        await Run(() => client.Upscale.SeedVr2Async(new SeedVr2Request { SourceImage = SampleMedia.Clip }));
         Capture(() => ModalMedia.FromDataUrl("data:image/png;base64," + SampleMedia.FaceBase64[..20] + "!!"));
         var options = harness.Services.GetRequiredService<IOptions<ModalClientOptions>>().Value;
         string[] described = [options.ProxyAuth!.ToString(), options.ToString() ?? string.Empty, SampleMedia.Face.ToString()];

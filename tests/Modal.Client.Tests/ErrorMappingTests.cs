@@ -23,7 +23,7 @@ public sealed class ErrorMappingTests : IDisposable
         _modal.Server.Given(Request.Create().WithPath(WireMockModal.PathOf(app, path)).UsingPost()).RespondWith(response);
     }
 
-    private Task<GeneratedImage> Flux() => _modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox" });
+    private Task<GeneratedImage> Flux() => _modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox" });
 
     [Fact]
     public async Task E1Detail_LoraRequired_MapsToApiExceptionBeforeWork()
@@ -163,7 +163,7 @@ public sealed class ErrorMappingTests : IDisposable
         modal.Server.Given(Request.Create().WithPath(WireMockModal.PathOf(ModalApp.Flux, "/flux")).UsingPost())
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Content-Type", "text/plain").WithHeader("Retry-After", "7").WithBody("modal-http: too many requests"));
 
-        var ex = await Assert.ThrowsAsync<ModalPlatformException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox" }));
+        var ex = await Assert.ThrowsAsync<ModalPlatformException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox" }));
 
         Assert.Equal(ModalPlatformError.RateLimited, ex.Error);
         Assert.Equal(TimeSpan.FromSeconds(7), ex.RetryAfter);
@@ -204,7 +204,7 @@ public sealed class ErrorMappingTests : IDisposable
         listener.Stop();
         using var modal = new WireMockModal(o => o.AppUrls["ryla-flux"] = new Uri($"http://127.0.0.1:{port}/"));
 
-        var ex = await Assert.ThrowsAsync<ModalTransportException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+        var ex = await Assert.ThrowsAsync<ModalTransportException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
 
         Assert.False(ex.GpuWorkMayHaveRun);
         Assert.IsType<HttpRequestException>(ex.InnerException);

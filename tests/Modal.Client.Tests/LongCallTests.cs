@@ -35,7 +35,7 @@ public sealed class LongCallTests
         using var modal = new WireMockModal(Fast, configureServices: s => s.AddHttpClient(Internal.ResultPoller.ClientName).ConfigurePrimaryHttpMessageHandler(() => polls));
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).RespondWith(SeeOther(modal));
 
-        var result = await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
+        var result = await modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" });
 
         Assert.Equal(MediaFormat.Png, result.Format);
         Assert.Equal(1, Count(modal, "POST"));
@@ -53,7 +53,7 @@ public sealed class LongCallTests
         using var modal = new WireMockModal(Fast, configureServices: s => s.AddHttpClient(Internal.ResultPoller.ClientName).ConfigurePrimaryHttpMessageHandler(() => polls));
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).RespondWith(SeeOther(modal));
 
-        var ex = await Assert.ThrowsAsync<ModalResultLostException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+        var ex = await Assert.ThrowsAsync<ModalResultLostException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
 
         Assert.Equal("fc-long", ex.CallId);
         Assert.True(ex.GpuWorkMayHaveRun);
@@ -70,7 +70,7 @@ public sealed class LongCallTests
             .RespondWith(Response.Create().WithStatusCode(500).WithHeader("Content-Type", "text/plain").WithBody("modal-http: internal error"));
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingGet()).InScenario("poll").WhenStateIs("failed").RespondWith(Png());
 
-        var result = await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
+        var result = await modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" });
 
         Assert.Equal("fc-long", result.CallId);
         Assert.Equal(1, Count(modal, "POST"));
@@ -84,7 +84,7 @@ public sealed class LongCallTests
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0").WithHeader("Content-Type", "text/plain").WithBody("modal-http: rate limited"));
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).InScenario("rate").WhenStateIs("ok").RespondWith(Png());
 
-        var result = await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
+        var result = await modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" });
 
         Assert.Equal(2, Count(modal, "POST"));
         Assert.Equal(1, result.Retries);
@@ -101,7 +101,7 @@ public sealed class LongCallTests
         modal.Server.Given(Request.Create().WithPath(instantId).UsingPost()).RespondWith(Response.Create().WithStatusCode(503)
             .WithHeader("Content-Type", "application/json").WithBody("""{"error":"Workflow failed","details":"tb","type":"RuntimeError"}"""));
 
-        await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
+        await modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" });
         var ex = await Assert.ThrowsAsync<ModalApiException>(() => modal.Client.Face.SdxlInstantIdAsync(new SdxlInstantIdRequest { ReferenceImage = TestMedia.PngMedia(), Prompt = "p" }));
 
         Assert.Equal(2, modal.Requests.Count(r => r.RequestMessage!.Path == FluxPath));
@@ -116,7 +116,7 @@ public sealed class LongCallTests
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).RespondWith(Response.Create().WithStatusCode(500)
             .WithHeader("Content-Type", "application/json").WithBody("""{"error":"Workflow execution failed (exit code 1)","details":"tb","type":"RuntimeError","path":"/flux"}"""));
 
-        var ex = await Assert.ThrowsAsync<ModalApiException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+        var ex = await Assert.ThrowsAsync<ModalApiException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
 
         Assert.Equal(1, Count(modal, "POST"));
         Assert.True(ex.GpuWorkMayHaveRun);
@@ -132,7 +132,7 @@ public sealed class LongCallTests
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).InScenario("500").WhenStateIs("ok").RespondWith(Png());
 
         GeneratedImage result;
-        result = await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }, new ModalCallOptions { RetryMayChargeAgain = true });
+        result = await modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }, new ModalCallOptions { RetryMayChargeAgain = true });
 
         Assert.Equal(2, Count(modal, "POST"));
         Assert.Equal(1, result.Retries);
@@ -147,7 +147,7 @@ public sealed class LongCallTests
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).RespondWith(Response.Create().WithStatusCode(500)
             .WithHeader("Content-Type", "application/json").WithBody("""{"error":"boom","details":"tb","type":"RuntimeError"}"""));
 
-        await Assert.ThrowsAsync<ModalApiException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+        await Assert.ThrowsAsync<ModalApiException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
 
         Assert.Equal(3, Count(modal, "POST"));
     }
@@ -167,7 +167,7 @@ public sealed class LongCallTests
             }
         });
 
-        var ex = await Assert.ThrowsAsync<ModalTimeoutException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }, new ModalCallOptions { Progress = progress }));
+        var ex = await Assert.ThrowsAsync<ModalTimeoutException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }, new ModalCallOptions { Progress = progress }));
 
         Assert.Equal("fc-long", ex.CallId);
         Assert.True(ex.GpuWorkMayHaveRun);
@@ -192,7 +192,7 @@ public sealed class LongCallTests
         });
 
         OperationCanceledException ex;
-        ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }, new ModalCallOptions { Progress = progress }, cancellationToken: cts.Token));
+        ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }, new ModalCallOptions { Progress = progress }, cancellationToken: cts.Token));
 
         Assert.Contains("fc-long", ex.Message, StringComparison.Ordinal);
         Assert.Contains("may still run", ex.Message, StringComparison.Ordinal);
@@ -208,7 +208,7 @@ public sealed class LongCallTests
 
         for (var i = 0; i < 4; i++)
         {
-            await Assert.ThrowsAsync<ModalPlatformException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+            await Assert.ThrowsAsync<ModalPlatformException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
         }
 
         var open = await Assert.ThrowsAsync<ModalCircuitOpenException>(() => modal.Client.Flux.DevAsync(new FluxDevRequest { Prompt = "p" }));
@@ -227,10 +227,10 @@ public sealed class LongCallTests
         modal.Server.Given(Request.Create().WithPath(WireMockModal.PathOf(ModalApp.ZImage, "/z-image-danrisi")).UsingPost()).RespondWith(Png());
         for (var i = 0; i < 2; i++)
         {
-            await Assert.ThrowsAsync<ModalPlatformException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+            await Assert.ThrowsAsync<ModalPlatformException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
         }
 
-        await Assert.ThrowsAsync<ModalCircuitOpenException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+        await Assert.ThrowsAsync<ModalCircuitOpenException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
         var other = await modal.Client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = "p" });
 
         Assert.Equal(MediaFormat.Png, other.Format);
@@ -251,7 +251,7 @@ public sealed class LongCallTests
             return new WireMock.ResponseMessage { StatusCode = 200, BodyData = new WireMock.Util.BodyData { BodyAsBytes = TestMedia.Png(), DetectedBodyType = BodyType.Bytes } };
         }));
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" })));
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" })));
 
         // The limit holds (never more than 2 at the server): the first 2 calls got a slot at once (no queue time), the
         // other 3 waited for one.
@@ -269,7 +269,7 @@ public sealed class LongCallTests
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingGet()).RespondWith(Png());
         var stages = new ConcurrentQueue<ModalCallStage>();
 
-        await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }, new ModalCallOptions { Progress = new SynchronousProgress(p => stages.Enqueue(p.Stage)) });
+        await modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }, new ModalCallOptions { Progress = new SynchronousProgress(p => stages.Enqueue(p.Stage)) });
 
         Assert.Equal(
             [ModalCallStage.Queued, ModalCallStage.Sending, ModalCallStage.Redirected, ModalCallStage.Downloading, ModalCallStage.Completed],
@@ -284,7 +284,7 @@ public sealed class LongCallTests
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).RespondWith(SeeOther(modal));
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingGet()).RespondWith(Png());
 
-        await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
+        await modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" });
 
         Assert.All(modal.Requests, r =>
         {
@@ -304,7 +304,7 @@ public sealed class LongCallTests
         modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).RespondWith(Response.Create().WithStatusCode(401)
             .WithHeader("Content-Type", "text/plain").WithBody("modal-http: invalid credentials for proxy authorization"));
 
-        var ex = await Assert.ThrowsAsync<ModalPlatformException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+        var ex = await Assert.ThrowsAsync<ModalPlatformException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
 
         Assert.Equal(ModalPlatformError.ProxyAuthInvalid, ex.Error);
         Assert.DoesNotContain("ws-bad-secret", ex.ToString(), StringComparison.Ordinal);

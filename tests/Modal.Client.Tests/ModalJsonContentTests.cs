@@ -29,7 +29,7 @@ public sealed class ModalJsonContentTests
     [Fact]
     public async Task ToHttpContent_NoMedia_IsPlainJsonWithLength()
     {
-        using var content = new ModalContentSerializer().ToHttpContent(new FluxRequest { Prompt = "a \"quoted\" fox", Seed = 1 });
+        using var content = new ModalContentSerializer().ToHttpContent(new FluxSchnellRequest { Prompt = "a \"quoted\" fox", Seed = 1 });
 
         var body = await content.ReadAsStringAsync();
 

@@ -15,7 +15,7 @@ namespace Modal.Client.Tests;
 [Collection(nameof(ActivityListenerTests))]
 public sealed class ObservabilityTests
 {
-    private static FluxRequest Fox(long seed = 11) => new() { Prompt = "a fox", Seed = seed };
+    private static FluxSchnellRequest Fox(long seed = 11) => new() { Prompt = "a fox", Seed = seed };
 
     [Fact]
     public async Task Activity_Success_CarriesEndpointAppFamilySeedCostAndOutcome()
@@ -188,7 +188,7 @@ public sealed class ObservabilityTests
     {
         using var modal = new FakeModal(configure: o => o.Budget.MaxCostPerCallUsd = 0.05m);
 
-        var ex = await Assert.ThrowsAsync<ModalBudgetExceededException>(() => modal.Client.Upscale.SeedVr2Async(new SeedVr2Request { Image = ModalMedia.FromBytes(TestMedia.Png(8, 8)) }));
+        var ex = await Assert.ThrowsAsync<ModalBudgetExceededException>(() => modal.Client.Upscale.SeedVr2Async(new SeedVr2Request { SourceImage = ModalMedia.FromBytes(TestMedia.Png(8, 8)) }));
 
         Assert.Equal(0.113m, ex.EstimateUsd);
         Assert.Equal(0.05m, ex.LimitUsd);

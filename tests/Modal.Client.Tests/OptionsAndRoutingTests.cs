@@ -50,7 +50,7 @@ public sealed class OptionsAndRoutingTests
         services.AddModalClient(o => o.BaseUrl = new Uri(server.Url + "/gw"));
         using var provider = services.BuildServiceProvider();
 
-        var result = await provider.GetRequiredService<IModalClient>().Upscale.SeedVr2Async(new SeedVr2Request { Image = TestMedia.PngMedia() });
+        var result = await provider.GetRequiredService<IModalClient>().Upscale.SeedVr2Async(new SeedVr2Request { SourceImage = TestMedia.PngMedia() });
 
         Assert.Equal("/seedvr2", result.Endpoint);
         Assert.Equal("/gw/seedvr2", Assert.Single(server.LogEntries).RequestMessage!.Path);
@@ -74,7 +74,7 @@ public sealed class OptionsAndRoutingTests
         using var provider = services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<ModalClientOptions>>().Value;
-        await provider.GetRequiredService<IModalClient>().Flux.SchnellAsync(new FluxRequest { Prompt = "p" });
+        await provider.GetRequiredService<IModalClient>().Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" });
 
         Assert.Equal("ryla", options.Workspace);
         Assert.Equal(TimeSpan.FromMinutes(20), options.Timeout);

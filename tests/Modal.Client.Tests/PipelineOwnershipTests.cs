@@ -25,7 +25,7 @@ public sealed class PipelineOwnershipTests
         services.AddModalClient(o => o.BaseUrl = new Uri(server.Url!));
         using var provider = services.BuildServiceProvider();
 
-        await Assert.ThrowsAsync<ModalApiException>(() => provider.GetRequiredService<IModalClient>().Flux.SchnellAsync(new FluxRequest { Prompt = "p" }));
+        await Assert.ThrowsAsync<ModalApiException>(() => provider.GetRequiredService<IModalClient>().Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
 
         Assert.Single(server.LogEntries);
     }
@@ -52,7 +52,7 @@ public sealed class PipelineOwnershipTests
         // A wall-clock guard only: were the host's handler in the pipeline, its retries would wait on the fake clock forever.
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        var result = await provider.GetRequiredService<IModalClient>().Flux.SchnellAsync(new FluxRequest { Prompt = "p" }, cancellationToken: guard.Token);
+        var result = await provider.GetRequiredService<IModalClient>().Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }, cancellationToken: guard.Token);
 
         Assert.Equal(MediaFormat.Png, result.Format);
         Assert.Equal(1, posts.Calls);

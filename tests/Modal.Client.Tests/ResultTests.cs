@@ -28,8 +28,8 @@ public sealed class ResultTests : IDisposable
     {
         AnswerPng();
 
-        var first = await _modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox" });
-        var second = await _modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox" });
+        var first = await _modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox" });
+        var second = await _modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox" });
 
         var sent = _modal.Requests.Select(r => JsonNode.Parse(r.RequestMessage!.Body!)!["seed"]!.GetValue<long>()).ToList();
         Assert.Equal([first.Seed!.Value, second.Seed!.Value], sent);
@@ -42,7 +42,7 @@ public sealed class ResultTests : IDisposable
     {
         AnswerPng();
 
-        var result = await _modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox", Seed = 42 });
+        var result = await _modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox", Seed = 42 });
 
         Assert.Equal(42, result.Seed);
         Assert.Equal(42, _modal.SingleJsonBody()["seed"]!.GetValue<long>());
@@ -53,7 +53,7 @@ public sealed class ResultTests : IDisposable
     {
         AnswerPng(costHeader: "0.006825");
 
-        var result = await _modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox" });
+        var result = await _modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox" });
 
         Assert.Equal(new ModalCost(0.006825m, ModalCostSource.Reported), result.Cost);
         Assert.False(result.Cost.IsEstimate);
@@ -64,7 +64,7 @@ public sealed class ResultTests : IDisposable
     {
         AnswerPng();
 
-        var result = await _modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox" });
+        var result = await _modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox" });
 
         Assert.Equal(MediaFormat.Png, result.Format);
         Assert.Equal("image/png", result.MediaType);
@@ -79,7 +79,7 @@ public sealed class ResultTests : IDisposable
     public async Task SaveAsync_WritesTheBytes()
     {
         AnswerPng();
-        var result = await _modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox" });
+        var result = await _modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox" });
         var path = Path.Combine(Path.GetTempPath(), $"modal-{Guid.NewGuid():N}", "out" + result.FileExtension);
 
         await result.SaveAsync(path);
@@ -100,7 +100,7 @@ public sealed class ResultTests : IDisposable
         _modal.Server.Given(Request.Create().WithPath(path).UsingGet()).InScenario("poll").WhenStateIs("second")
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "image/jpeg").WithBody(TestMedia.Png()));
 
-        var result = await _modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox" });
+        var result = await _modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox" });
 
         Assert.Equal(MediaFormat.Png, result.Format);
         Assert.Equal("fc-abc", result.CallId);
@@ -115,7 +115,7 @@ public sealed class ResultTests : IDisposable
         modal.Server.Given(Request.Create().WithPath(WireMockModal.PathOf(ModalApp.Flux, "/flux")).UsingPost())
             .RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(2)).WithStatusCode(200).WithBody(TestMedia.Png()));
 
-        var ex = await Assert.ThrowsAsync<ModalTimeoutException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox" }));
+        var ex = await Assert.ThrowsAsync<ModalTimeoutException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox" }));
 
         Assert.Equal(TimeSpan.FromMilliseconds(300), ex.Budget);
         Assert.True(ex.GpuWorkMayHaveRun);
@@ -129,7 +129,7 @@ public sealed class ResultTests : IDisposable
             .RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(2)).WithStatusCode(200).WithBody(TestMedia.Png()));
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
-        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox" }, cancellationToken: cts.Token));
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox" }, cancellationToken: cts.Token));
 
         Assert.Contains("may still run", ex.Message, StringComparison.Ordinal);
         Assert.Equal(cts.Token, ex.CancellationToken);

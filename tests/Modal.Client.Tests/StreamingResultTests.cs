@@ -17,7 +17,7 @@ public sealed class StreamingResultTests : IDisposable
         var path = Path.Combine(_directory, "clip.webp");
 
         GeneratedVideo video;
-        video = await modal.Client.Video.Wan26Async(new Wan26Request { Prompt = "waves", Width = 64, Height = 64, Length = 5 }, new ModalCallOptions { ResultFile = path });
+        video = await modal.Client.Video.Wan26Async(new Wan26Request { Prompt = "waves", Width = 64, Height = 64, FrameCount = 5 }, new ModalCallOptions { ResultFile = path });
 
         Assert.Equal(Path.GetFullPath(path), video.FilePath);
         Assert.Equal(MediaFormat.AnimatedWebP, video.Format);
@@ -33,7 +33,7 @@ public sealed class StreamingResultTests : IDisposable
         var path = Path.Combine(_directory, "fox.png");
 
         GeneratedImage image;
-        image = await modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox", Width = 320, Height = 200 }, new ModalCallOptions { ResultFile = path });
+        image = await modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox", Width = 320, Height = 200 }, new ModalCallOptions { ResultFile = path });
 
         Assert.Equal((320, 200), (image.Width!.Value, image.Height!.Value));
         var copy = Path.Combine(_directory, "copy.png");
@@ -73,7 +73,7 @@ public sealed class StreamingResultTests : IDisposable
         using var modal = new FakeModal();
         modal.Fake.Endpoint("/flux").Inject(FakeFault.TruncatedBody);
 
-        var ex = await Assert.ThrowsAsync<ModalResultLostException>(() => modal.Client.Flux.SchnellAsync(new FluxRequest { Prompt = "a fox" }));
+        var ex = await Assert.ThrowsAsync<ModalResultLostException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox" }));
 
         Assert.True(ex.GpuWorkMayHaveRun);
         Assert.Equal(1, modal.Fake.Journal.GpuRunsStarted("/flux"));

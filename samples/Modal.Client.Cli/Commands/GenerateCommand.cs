@@ -47,7 +47,7 @@ internal static class GenerateCommand
             }
             catch (ArgumentException ex)
             {
-                // The SDK validates each request before sending it; its ParamName is the property path (FluxRequest.Width).
+                // The SDK validates each request before sending it; its ParamName is the property path (FluxSchnellRequest.Width).
                 throw new CliUsageException(OptionMessage(spec, ex), ex);
             }
             catch (ModalException)
@@ -132,7 +132,7 @@ internal static class GenerateCommand
         return media;
     }
 
-    /// <summary>Names the option behind an SDK validation error: <c>FluxRequest.Width</c> → <c>--width</c>.</summary>
+    /// <summary>Names the option behind an SDK validation error: <c>FluxSchnellRequest.Width</c> → <c>--width</c>.</summary>
     private static string OptionMessage(EndpointSpec spec, ArgumentException exception)
     {
         var property = exception.ParamName?.Split('.')[^1].Split('[')[0];

@@ -14,7 +14,7 @@ internal static class EndpointTable
     [
         // ---- Flux (ryla-flux) ------------------------------------------------------------------------------------
         new("/flux", [Field.Prompt.AsRequired(), Field.NegativePrompt, Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed],
-            async (modal, v, o, ct) => await modal.Flux.SchnellAsync(new FluxRequest
+            async (modal, v, o, ct) => await modal.Flux.SchnellAsync(new FluxSchnellRequest
             {
                 Prompt = v.Text(Field.Prompt)!, NegativePrompt = v.Text(Field.NegativePrompt), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(),
@@ -52,7 +52,7 @@ internal static class EndpointTable
         // ---- Qwen-Image (ryla-qwen-image) ------------------------------------------------------------------------
         new("/qwen-image-2512",
             [QwenPrompt, Field.AspectRatio, Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt, Field.UseLightningLora],
-            async (modal, v, o, ct) => await modal.Qwen.Image2512Async(new QwenImageRequest
+            async (modal, v, o, ct) => await modal.Qwen.Image2512Async(new QwenImage2512Request
             {
                 Prompt = v.Text(Field.Prompt), AspectRatio = v.AspectRatio(), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
@@ -60,7 +60,7 @@ internal static class EndpointTable
             }, o, ct)),
         new("/qwen-image-2512-fast",
             [QwenPrompt, Field.AspectRatio, Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
-            async (modal, v, o, ct) => await modal.Qwen.Image2512FastAsync(new QwenImageFastRequest
+            async (modal, v, o, ct) => await modal.Qwen.Image2512FastAsync(new QwenImage2512FastRequest
             {
                 Prompt = v.Text(Field.Prompt), AspectRatio = v.AspectRatio(), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
@@ -68,7 +68,7 @@ internal static class EndpointTable
         new("/qwen-image-2512-lora",
             [Field.LoraId, Field.LoraName, QwenPrompt, Field.LoraStrength, Field.TriggerWord, Field.AspectRatio, Field.Width, Field.Height, Field.Steps,
              Field.Cfg, Field.Seed, Field.NegativePrompt],
-            async (modal, v, o, ct) => await modal.Qwen.Image2512LoraAsync(new QwenImageLoraRequest
+            async (modal, v, o, ct) => await modal.Qwen.Image2512LoraAsync(new QwenImage2512LoraRequest
             {
                 Lora = v.Lora(), Prompt = v.Text(Field.Prompt), LoraStrength = v.Number(Field.LoraStrength), TriggerWord = v.Text(Field.TriggerWord),
                 AspectRatio = v.AspectRatio(), Width = v.Int(Field.Width), Height = v.Int(Field.Height), Steps = v.Int(Field.Steps),
@@ -100,14 +100,14 @@ internal static class EndpointTable
 
         // ---- Face consistency (ryla-instantid) -------------------------------------------------------------------
         new("/sdxl-instantid",
-            [Field.ReferenceImage, Field.Prompt.AsRequired(), Field.NegativePrompt, Field.SdxlCheckpoint, Field.InstantIdStrength, Field.FaceProvider,
-             Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.SamplerName, Field.Scheduler, Field.Seed],
+            [Field.ReferenceImage, Field.Prompt.AsRequired(), Field.NegativePrompt, Field.SdxlCheckpoint, Field.InstantIdStrength, Field.InstantIdFaceProvider,
+             Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Sampler, Field.Scheduler, Field.Seed],
             async (modal, v, o, ct) => await modal.Face.SdxlInstantIdAsync(new SdxlInstantIdRequest
             {
                 ReferenceImage = v.Media(Field.ReferenceImage), Prompt = v.Text(Field.Prompt)!, NegativePrompt = v.Text(Field.NegativePrompt),
-                SdxlCheckpoint = v.Checkpoint(), InstantIdStrength = v.Number(Field.InstantIdStrength), FaceProvider = v.FaceProvider(),
+                SdxlCheckpoint = v.Checkpoint(), InstantIdStrength = v.Number(Field.InstantIdStrength), FaceProvider = v.InstantIdFaceProvider(),
                 Width = v.Int(Field.Width), Height = v.Int(Field.Height), Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg),
-                SamplerName = v.Text(Field.SamplerName), Scheduler = v.Text(Field.Scheduler), Seed = v.Seed(),
+                Sampler = v.Sampler(), Scheduler = v.Scheduler(), Seed = v.Seed(),
             }, o, ct)),
         new("/flux-pulid",
             [Field.ReferenceImage, Field.Prompt.AsRequired(), Field.PulidWeight, Field.StartAt, Field.EndAt, Field.Guidance, Field.Width, Field.Height,
@@ -120,39 +120,39 @@ internal static class EndpointTable
             }, o, ct)),
         new("/flux-ipadapter-faceid",
             [Field.ReferenceImage, Field.Prompt.AsRequired(), Field.NegativePrompt, Field.IpAdapterStrength, Field.GuidanceScale, Field.TimestepToStartCfg,
-             Field.FaceProvider, Field.Width, Field.Height, Field.Steps, Field.Seed],
+             Field.IpAdapterFaceProvider, Field.Width, Field.Height, Field.Steps, Field.Seed],
             async (modal, v, o, ct) => await modal.Face.FluxIpAdapterFaceIdAsync(new FluxIpAdapterFaceIdRequest
             {
                 ReferenceImage = v.Media(Field.ReferenceImage), Prompt = v.Text(Field.Prompt)!, NegativePrompt = v.Text(Field.NegativePrompt),
-                IpAdapterStrength = v.Number(Field.IpAdapterStrength), GuidanceScale = v.Number(Field.GuidanceScale),
-                TimestepToStartCfg = v.Int(Field.TimestepToStartCfg), FaceProvider = v.FaceProvider(), Width = v.Int(Field.Width),
+                IpAdapterStrength = v.Number(Field.IpAdapterStrength), Cfg = v.Number(Field.GuidanceScale),
+                TimestepToStartCfg = v.Int(Field.TimestepToStartCfg), FaceProvider = v.IpAdapterFaceProvider(), Width = v.Int(Field.Width),
                 Height = v.Int(Field.Height), Steps = v.Int(Field.Steps), Seed = v.Seed(),
             }, o, ct)),
 
         // ---- Video (ryla-wan26; /video-faceswap on ryla-qwen-image) ----------------------------------------------
         new("/wan2.6",
-            [Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.Length, Field.Fps, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
+            [Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.FrameCount, Field.Fps, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
             async (modal, v, o, ct) => await modal.Video.Wan26Async(new Wan26Request
             {
-                Prompt = v.Text(Field.Prompt)!, Width = v.Int(Field.Width), Height = v.Int(Field.Height), Length = v.Int(Field.Length),
+                Prompt = v.Text(Field.Prompt)!, Width = v.Int(Field.Width), Height = v.Int(Field.Height), FrameCount = v.Int(Field.FrameCount),
                 Fps = v.Int(Field.Fps), Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
             }, o, ct)),
         new("/wan2.6-r2v",
-            [Field.ReferenceVideos, Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.Length, Field.Fps, Field.Steps, Field.Cfg, Field.Seed,
+            [Field.ReferenceVideos, Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.FrameCount, Field.Fps, Field.Steps, Field.Cfg, Field.Seed,
              Field.NegativePrompt],
             async (modal, v, o, ct) => await modal.Video.Wan26R2VAsync(new Wan26R2VRequest
             {
                 ReferenceVideos = v.MediaList(Field.ReferenceVideos), Prompt = v.Text(Field.Prompt)!, Width = v.Int(Field.Width),
-                Height = v.Int(Field.Height), Length = v.Int(Field.Length), Fps = v.Int(Field.Fps), Steps = v.Int(Field.Steps),
+                Height = v.Int(Field.Height), FrameCount = v.Int(Field.FrameCount), Fps = v.Int(Field.Fps), Steps = v.Int(Field.Steps),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
             }, o, ct)),
         new("/wan2.6-lora",
-            [Field.LoraId, Field.LoraName, Field.LoraStrength, Field.TriggerWord, Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.Length,
+            [Field.LoraId, Field.LoraName, Field.LoraStrength, Field.TriggerWord, Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.FrameCount,
              Field.Fps, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
             async (modal, v, o, ct) => await modal.Video.Wan26LoraAsync(new Wan26LoraRequest
             {
                 Lora = v.Lora(), LoraStrength = v.Number(Field.LoraStrength), TriggerWord = v.Text(Field.TriggerWord), Prompt = v.Text(Field.Prompt)!,
-                Width = v.Int(Field.Width), Height = v.Int(Field.Height), Length = v.Int(Field.Length), Fps = v.Int(Field.Fps),
+                Width = v.Int(Field.Width), Height = v.Int(Field.Height), FrameCount = v.Int(Field.FrameCount), Fps = v.Int(Field.Fps),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
             }, o, ct)),
         new("/video-faceswap",
@@ -166,11 +166,11 @@ internal static class EndpointTable
             }, o, ct)),
 
         // ---- Upscaling (ryla-seedvr2) ----------------------------------------------------------------------------
-        new("/seedvr2", [Field.Image, Field.Resolution, Field.MaxResolution, Field.MaxResolution2, Field.Seed],
+        new("/seedvr2", [Field.UpscaleImage, Field.Resolution, Field.MaxResolution, Field.Seed],
             async (modal, v, o, ct) => await modal.Upscale.SeedVr2Async(new SeedVr2Request
             {
-                Image = v.Media(Field.Image), Resolution = v.Int(Field.Resolution), MaxResolution = v.Int(Field.MaxResolution),
-                MaxResolution2 = v.Int(Field.MaxResolution2), Seed = v.Seed(),
+                SourceImage = v.Media(Field.UpscaleImage), Resolution = v.Int(Field.Resolution), MaxResolution = v.Int(Field.MaxResolution),
+                Seed = v.Seed(),
             }, o, ct)),
 
         // ---- Editing (ryla-qwen-image) ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ internal static class Field
     public static readonly FieldSpec Cfg = new("cfg", "Cfg", FieldKind.Number, "Classifier-free guidance (KSampler CFG)." + ServerDefault);
     public static readonly FieldSpec Seed = new("seed", "Seed", FieldKind.Seed, "The seed (0 or more). Unset: a random seed, printed with the result.");
     public static readonly FieldSpec AspectRatio = new(
-        "aspect_ratio", "AspectRatio", FieldKind.AspectRatio, "1:1, 16:9, 9:16, 4:3, 3:4, 3:2 or 2:3; overrides --width and --height." + ServerDefault);
+        "aspect_ratio", "AspectRatio", FieldKind.AspectRatio, "1:1, 16:9, 9:16, 4:3, 3:4, 3:2 or 2:3; sets the size, so not with --width/--height (the server lets the ratio win)." + ServerDefault);
     public static readonly FieldSpec UseLightningLora = new(
         "use_lightning_lora", "UseLightningLora", FieldKind.Flag, "Use the Lightning LoRA (--use-lightning-lora, or --use-lightning-lora false)." + ServerDefault);
     public static readonly FieldSpec Nsfw = new("nsfw", "Nsfw", FieldKind.Flag, "Allow NSFW output (--nsfw, or --nsfw false)." + ServerDefault);
@@ -34,21 +34,26 @@ internal static class Field
         "sdxl_checkpoint", "SdxlCheckpoint", FieldKind.Checkpoint,
         "sdxl-base, realvisxl, juggernaut, or a checkpoint file name such as RealVisXL_V4.0.safetensors." + ServerDefault);
     public static readonly FieldSpec InstantIdStrength = new("instantid_strength", "InstantIdStrength", FieldKind.Number, "InstantID strength." + ServerDefault);
-    public static readonly FieldSpec FaceProvider = new(
-        "face_provider", "FaceProvider", FieldKind.FaceProvider, "Face-analysis provider: CPU, GPU or another provider name." + ServerDefault);
-    public static readonly FieldSpec SamplerName = new("sampler_name", "SamplerName", FieldKind.Text, "KSampler sampler, e.g. euler." + ServerDefault);
-    public static readonly FieldSpec Scheduler = new("scheduler", "Scheduler", FieldKind.Text, "KSampler scheduler, e.g. normal." + ServerDefault);
+    public static readonly FieldSpec InstantIdFaceProvider = new(
+        "face_provider", "FaceProvider", FieldKind.InstantIdFaceProvider, "InstantID face-analysis provider: CPU, CUDA, ROCM or CoreML." + ServerDefault);
+    public static readonly FieldSpec IpAdapterFaceProvider = new(
+        "face_provider", "FaceProvider", FieldKind.IpAdapterFaceProvider, "IP-Adapter loader provider: CPU or GPU." + ServerDefault);
+    public static readonly FieldSpec Sampler = new(
+        "sampler_name", "Sampler", FieldKind.Sampler, "KSampler sampler, e.g. euler, dpmpp_2m or another name ComfyUI lists." + ServerDefault);
+    public static readonly FieldSpec Scheduler = new(
+        "scheduler", "Scheduler", FieldKind.Scheduler, "KSampler scheduler: normal, karras, exponential, sgm_uniform, simple, ddim_uniform, beta, linear_quadratic or kl_optimal." + ServerDefault);
     public static readonly FieldSpec PulidWeight = new("pulid_weight", "PulidWeight", FieldKind.Number, "PuLID weight." + ServerDefault);
     public static readonly FieldSpec StartAt = new("start_at", "StartAt", FieldKind.Number, "Where PuLID starts (0-1)." + ServerDefault);
     public static readonly FieldSpec EndAt = new("end_at", "EndAt", FieldKind.Number, "Where PuLID ends (0-1)." + ServerDefault);
     public static readonly FieldSpec Guidance = new("guidance", "Guidance", FieldKind.Number, "Flux guidance." + ServerDefault);
-    public static readonly FieldSpec IpAdapterStrength = new("ipadapter_strength", "IpAdapterStrength", FieldKind.Number, "IP-Adapter strength." + ServerDefault);
-    public static readonly FieldSpec GuidanceScale = new("guidance_scale", "GuidanceScale", FieldKind.Number, "Flux guidance scale." + ServerDefault);
+    public static readonly FieldSpec IpAdapterStrength = new("ipadapter_strength", "IpAdapterStrength", FieldKind.Number, "IP-Adapter strength (0-1)." + ServerDefault);
+    public static readonly FieldSpec GuidanceScale = new(
+        "guidance_scale", "Cfg", FieldKind.Number, "True CFG of the XLabs sampler (0-30)." + ServerDefault);
     public static readonly FieldSpec TimestepToStartCfg = new(
-        "timestep_to_start_cfg", "TimestepToStartCfg", FieldKind.Integer, "Step at which CFG starts." + ServerDefault);
+        "timestep_to_start_cfg", "TimestepToStartCfg", FieldKind.Integer, "Step at which CFG starts (0-100)." + ServerDefault);
 
     // ---- Video ---------------------------------------------------------------------------------------------------
-    public static readonly FieldSpec Length = new("length", "Length", FieldKind.Integer, "Number of frames." + ServerDefault);
+    public static readonly FieldSpec FrameCount = new("length", "FrameCount", FieldKind.Integer, "Number of frames." + ServerDefault);
     public static readonly FieldSpec Fps = new("fps", "Fps", FieldKind.Integer, "Frames per second." + ServerDefault);
     public static readonly FieldSpec ReferenceVideos = new(
         "reference_videos", "ReferenceVideos", FieldKind.MediaFiles, "A reference video file (MP4 or WebM); repeat the option for up to 3.", Required: true);
@@ -57,14 +62,14 @@ internal static class Field
     public static readonly FieldSpec RestoreFace = new(
         "restore_face", "RestoreFace", FieldKind.Flag, "Restore faces with GFPGAN (--restore-face, or --restore-face false)." + ServerDefault);
     public static readonly FieldSpec FaceRestoreVisibility = new(
-        "face_restore_visibility", "FaceRestoreVisibility", FieldKind.Number, "Visibility of the restored face (0-1)." + ServerDefault);
+        "face_restore_visibility", "FaceRestoreVisibility", FieldKind.Number, "Visibility of the restored face (0.1-1)." + ServerDefault);
     public static readonly FieldSpec CodeformerWeight = new("codeformer_weight", "CodeformerWeight", FieldKind.Number, "CodeFormer weight (0-1)." + ServerDefault);
 
     // ---- Upscale and edit ----------------------------------------------------------------------------------------
-    public static readonly FieldSpec Image = new("image", "Image", FieldKind.MediaFile, "The image file to upscale.", Required: true);
-    public static readonly FieldSpec Resolution = new("resolution", "Resolution", FieldKind.Integer, "Target short side in pixels." + ServerDefault);
-    public static readonly FieldSpec MaxResolution = new("max_resolution", "MaxResolution", FieldKind.Integer, "Maximum long side in pixels." + ServerDefault);
-    public static readonly FieldSpec MaxResolution2 = new("max_resolution_2", "MaxResolution2", FieldKind.Integer, "Second-stage maximum resolution." + ServerDefault);
+    public static readonly FieldSpec UpscaleImage = new("image", "SourceImage", FieldKind.MediaFile, "The image file to upscale.", Required: true);
+    public static readonly FieldSpec Resolution = new("resolution", "Resolution", FieldKind.Integer, "Target short side in pixels (16-16384)." + ServerDefault);
+    public static readonly FieldSpec MaxResolution = new(
+        "max_resolution", "MaxResolution", FieldKind.Integer, "Maximum edge in pixels (0-16384; 0 = no limit)." + ServerDefault);
     public static readonly FieldSpec SourceImage = new("source_image", "SourceImage", FieldKind.MediaFile, "The image file to edit.", Required: true);
     public static readonly FieldSpec MaskImage = new("mask_image", "MaskImage", FieldKind.MediaFile, "The mask image file (white = repaint).", Required: true);
     public static readonly FieldSpec Instruction = new("instruction", "Instruction", FieldKind.Text, "The edit instruction, e.g. \"make it night\".", Required: true);

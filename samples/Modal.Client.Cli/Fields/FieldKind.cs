@@ -30,8 +30,17 @@ internal enum FieldKind
     /// <summary>A <see cref="QwenAspectRatio"/> such as <c>16:9</c>.</summary>
     AspectRatio,
 
-    /// <summary>A <see cref="FaceProvider"/> name.</summary>
-    FaceProvider,
+    /// <summary>An <see cref="InstantIdFaceProvider"/> name (CPU, CUDA, ROCM, CoreML).</summary>
+    InstantIdFaceProvider,
+
+    /// <summary>An <see cref="IpAdapterFaceProvider"/> name (CPU, GPU).</summary>
+    IpAdapterFaceProvider,
+
+    /// <summary>A <see cref="ComfySampler"/> name such as <c>dpmpp_2m</c>.</summary>
+    Sampler,
+
+    /// <summary>A <see cref="ComfyScheduler"/> name such as <c>karras</c>.</summary>
+    Scheduler,
 
     /// <summary>A <see cref="LoraReference"/> by id.</summary>
     LoraId,

@@ -33,7 +33,10 @@ internal static class FieldOptions
         },
         FieldKind.Checkpoint => Parsed(field, "name", ParseCheckpoint),
         FieldKind.AspectRatio => Parsed(field, "ratio", ParseAspectRatio),
-        FieldKind.FaceProvider => Parsed(field, "provider", ParseFaceProvider),
+        FieldKind.InstantIdFaceProvider => Parsed(field, "provider", text => (InstantIdFaceProvider?)InstantIdFaceProvider.Custom(text)),
+        FieldKind.IpAdapterFaceProvider => Parsed(field, "provider", text => (IpAdapterFaceProvider?)IpAdapterFaceProvider.Custom(text)),
+        FieldKind.Sampler => Parsed(field, "name", text => (ComfySampler?)ComfySampler.Custom(text)),
+        FieldKind.Scheduler => Parsed(field, "name", text => (ComfyScheduler?)ComfyScheduler.Custom(text)),
         FieldKind.LoraId => Parsed(field, "id", LoraReference.ById),
         FieldKind.LoraName => Parsed(field, "name", LoraReference.ByName),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field.Kind, "Unknown field kind."),
@@ -97,7 +100,7 @@ internal static class FieldOptions
 
         try
         {
-            return SdxlCheckpoint.FromFileName(text.Trim());
+            return SdxlCheckpoint.Custom(text.Trim());
         }
         catch (ArgumentException ex)
         {
@@ -118,11 +121,4 @@ internal static class FieldOptions
         throw new ArgumentException(
             $"'{text}' is not an aspect ratio the Qwen endpoints know. Use one of {string.Join(", ", QwenAspectRatio.All.Select(r => r.Ratio))}.");
     }
-
-    private static FaceProvider? ParseFaceProvider(string text) => text.Trim().ToUpperInvariant() switch
-    {
-        "CPU" => FaceProvider.Cpu,
-        "GPU" => FaceProvider.Gpu,
-        _ => FaceProvider.FromName(text),
-    };
 }

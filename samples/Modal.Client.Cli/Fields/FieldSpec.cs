@@ -3,7 +3,7 @@ namespace Modal.Client.Cli.Fields;
 /// <summary>
 /// One request field as a command-line option: the option is the wire name in kebab case (<c>negative_prompt</c> →
 /// <c>--negative-prompt</c>); <see cref="Property"/> is the request record's property, which the SDK names in its
-/// validation errors (<c>FluxRequest.Width</c>), so those errors can name the option back.
+/// validation errors (<c>FluxSchnellRequest.Width</c>), so those errors can name the option back.
 /// </summary>
 /// <param name="WireName">The JSON field the server reads, for example <c>negative_prompt</c>.</param>
 /// <param name="Property">The property of the request record, for example <c>NegativePrompt</c>.</param>

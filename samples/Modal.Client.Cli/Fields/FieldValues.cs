@@ -22,7 +22,13 @@ internal sealed class FieldValues(
 
     public QwenAspectRatio? AspectRatio() => Get<QwenAspectRatio?>(Field.AspectRatio);
 
-    public FaceProvider? FaceProvider() => Get<FaceProvider?>(Field.FaceProvider);
+    public InstantIdFaceProvider? InstantIdFaceProvider() => Get<InstantIdFaceProvider?>(Field.InstantIdFaceProvider);
+
+    public IpAdapterFaceProvider? IpAdapterFaceProvider() => Get<IpAdapterFaceProvider?>(Field.IpAdapterFaceProvider);
+
+    public ComfySampler? Sampler() => Get<ComfySampler?>(Field.Sampler);
+
+    public ComfyScheduler? Scheduler() => Get<ComfyScheduler?>(Field.Scheduler);
 
     /// <summary>The LoRA from <c>--lora-id</c> or <c>--lora-name</c> (the command's validator makes sure exactly one is given).</summary>
     public LoraReference Lora() =>

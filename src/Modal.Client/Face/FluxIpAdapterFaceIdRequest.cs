@@ -5,8 +5,9 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /flux-ipadapter-faceid</c> request: Flux Dev + XLabs IP-Adapter v2 on ryla-instantid.</summary>
 /// <remarks>
-/// Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply. The server reads
-/// <c>guidance_scale</c>; a <c>cfg</c> field is ignored, so none is offered.
+/// Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply. The XLabs
+/// sampler's true CFG is <see cref="Cfg"/>, sent as <c>guidance_scale</c> (the server ignores a <c>cfg</c> field). The
+/// XLabs nodes refuse steps above 100 and an IP-Adapter scale above 1 after the job started, so the SDK refuses them first.
 /// </remarks>
 public sealed record FluxIpAdapterFaceIdRequest : ISeededRequest<FluxIpAdapterFaceIdRequest>, IPromptedRequest
 {
@@ -19,18 +20,22 @@ public sealed record FluxIpAdapterFaceIdRequest : ISeededRequest<FluxIpAdapterFa
     /// <summary>The negative prompt. Server default: a built-in quality negative, also used when this is empty.</summary>
     public string? NegativePrompt { get; init; }
 
-    /// <summary>IP-Adapter scale, 0 to 2. Server default: 0.8.</summary>
+    /// <summary>IP-Adapter scale (ApplyFluxIPAdapter <c>ip_scale</c>), 0 to 1. Server default: 0.8.</summary>
     [JsonPropertyName("ipadapter_strength")]
     public double? IpAdapterStrength { get; init; }
 
-    /// <summary>True guidance scale of the XLabs sampler. Server default: 3.5.</summary>
-    public double? GuidanceScale { get; init; }
+    /// <summary>
+    /// True classifier-free guidance of the XLabs sampler (XlabsSampler <c>true_gs</c>), sent as <c>guidance_scale</c>.
+    /// Server default: 3.5.
+    /// </summary>
+    [JsonPropertyName("guidance_scale")]
+    public double? Cfg { get; init; }
 
-    /// <summary>The step where CFG starts. Server default: 1.</summary>
+    /// <summary>The step where CFG starts (XlabsSampler <c>timestep_to_start_cfg</c>), 0 to 100. Server default: 1.</summary>
     public int? TimestepToStartCfg { get; init; }
 
-    /// <summary>The IP-Adapter loader's provider. Server default: <see cref="FaceProvider.Cpu"/>.</summary>
-    public FaceProvider? FaceProvider { get; init; }
+    /// <summary>The LoadFluxIPAdapter node's provider. Server default: <see cref="IpAdapterFaceProvider.Cpu"/>.</summary>
+    public IpAdapterFaceProvider? FaceProvider { get; init; }
 
     /// <summary>Output width in pixels. Server default: 1024.</summary>
     public int? Width { get; init; }
@@ -38,7 +43,7 @@ public sealed record FluxIpAdapterFaceIdRequest : ISeededRequest<FluxIpAdapterFa
     /// <summary>Output height in pixels. Server default: 1024.</summary>
     public int? Height { get; init; }
 
-    /// <summary>Sampling steps. Server default: 20.</summary>
+    /// <summary>Sampling steps, 1 to 100 (XlabsSampler). Server default: 20.</summary>
     public int? Steps { get; init; }
 
     /// <summary>The seed. When unset the SDK sends a random one (the server would use a fixed 42) and reports it on the result.</summary>

@@ -16,7 +16,7 @@ public sealed record FluxPulidRequest : ISeededRequest<FluxPulidRequest>, IPromp
     /// <summary>The positive prompt. Required: the server fails with a 500 <c>KeyError</c> without it.</summary>
     public required string Prompt { get; init; }
 
-    /// <summary>PuLID weight, 0 to 5. Server default: 0.9.</summary>
+    /// <summary>PuLID weight (ApplyPulidFlux <c>weight</c>), -1 to 5. Server default: 0.9.</summary>
     public double? PulidWeight { get; init; }
 
     /// <summary>Where PuLID starts, 0 to 1. Server default: 0.0.</summary>
@@ -25,7 +25,10 @@ public sealed record FluxPulidRequest : ISeededRequest<FluxPulidRequest>, IPromp
     /// <summary>Where PuLID ends, 0 to 1. Server default: 1.0.</summary>
     public double? EndAt { get; init; }
 
-    /// <summary>FluxGuidance. Server default: 3.5.</summary>
+    /// <summary>
+    /// Flux's distilled guidance (the FluxGuidance node), 0 to 100. This is not classifier-free guidance: the KSampler CFG
+    /// is fixed at 1.0 on this endpoint, so there is no <c>Cfg</c> member. Server default: 3.5.
+    /// </summary>
     public double? Guidance { get; init; }
 
     /// <summary>Output width in pixels. Server default: 1024.</summary>

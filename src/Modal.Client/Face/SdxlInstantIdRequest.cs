@@ -22,12 +22,12 @@ public sealed record SdxlInstantIdRequest : ISeededRequest<SdxlInstantIdRequest>
     /// <summary>The SDXL checkpoint. Server default: <see cref="SdxlCheckpoint.SdxlBase"/>.</summary>
     public SdxlCheckpoint? SdxlCheckpoint { get; init; }
 
-    /// <summary>InstantID weight, 0 to 2. Server default: 0.8.</summary>
+    /// <summary>InstantID weight (ApplyInstantID <c>weight</c>), 0 to 5. Server default: 0.8.</summary>
     [JsonPropertyName("instantid_strength")]
     public double? InstantIdStrength { get; init; }
 
-    /// <summary>The face-analysis provider. Server default: <see cref="FaceProvider.Cpu"/>.</summary>
-    public FaceProvider? FaceProvider { get; init; }
+    /// <summary>The InstantIDFaceAnalysis node's provider. Server default: <see cref="InstantIdFaceProvider.Cpu"/>.</summary>
+    public InstantIdFaceProvider? FaceProvider { get; init; }
 
     /// <summary>Output width in pixels. Server default: 1024.</summary>
     public int? Width { get; init; }
@@ -41,11 +41,12 @@ public sealed record SdxlInstantIdRequest : ISeededRequest<SdxlInstantIdRequest>
     /// <summary>KSampler CFG. Server default: 7.0 (older docs say 5.0).</summary>
     public double? Cfg { get; init; }
 
-    /// <summary>The KSampler sampler name. Server default: <c>euler</c>.</summary>
-    public string? SamplerName { get; init; }
+    /// <summary>The KSampler sampler (<c>sampler_name</c>). Server default: <see cref="ComfySampler.Euler"/>.</summary>
+    [JsonPropertyName("sampler_name")]
+    public ComfySampler? Sampler { get; init; }
 
-    /// <summary>The KSampler scheduler. Server default: <c>normal</c>.</summary>
-    public string? Scheduler { get; init; }
+    /// <summary>The KSampler scheduler. Server default: <see cref="ComfyScheduler.Normal"/>.</summary>
+    public ComfyScheduler? Scheduler { get; init; }
 
     /// <summary>The seed. When unset the SDK sends a random one (the server would use a fixed 42) and reports it on the result.</summary>
     public long? Seed { get; init; }

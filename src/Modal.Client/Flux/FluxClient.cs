@@ -5,7 +5,7 @@ namespace Modal.Client;
 /// <summary>The <see cref="IFluxClient"/> over the Refit <see cref="IFluxApi"/>.</summary>
 internal sealed class FluxClient(IFluxApi api, ModalCallRunner runner) : IFluxClient
 {
-    public Task<GeneratedImage> SchnellAsync(FluxRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<GeneratedImage> SchnellAsync(FluxSchnellRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         FluxValidator.Validate(request);
         return runner.RunAsync(ModalEndpoint.FluxSchnell, request, options, api.SchnellAsync, static d => new GeneratedImage(d), cancellationToken);

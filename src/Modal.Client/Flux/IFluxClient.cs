@@ -10,7 +10,7 @@ public interface IFluxClient
     /// <returns>The image, its real format, seed, duration and cost.</returns>
     /// <exception cref="ArgumentException">The request is invalid; nothing was sent.</exception>
     /// <exception cref="ModalException">The call failed; the subtype says how, and whether GPU work may have run.</exception>
-    Task<GeneratedImage> SchnellAsync(FluxRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default);
+    Task<GeneratedImage> SchnellAsync(FluxSchnellRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <c>POST /flux-dev</c>: Flux Dev text-to-image (20 steps; ~37 s, ~$0.020).</summary>
     /// <param name="request">The request; unset members take the server's defaults.</param>

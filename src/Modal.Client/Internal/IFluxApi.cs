@@ -6,7 +6,7 @@ namespace Modal.Client.Internal;
 internal interface IFluxApi
 {
     [Post(ModalEndpointPaths.FluxSchnell)]
-    Task<HttpResponseMessage> SchnellAsync([Body] FluxRequest request, [Property(ModalCall.PropertyKey)] ModalCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> SchnellAsync([Body] FluxSchnellRequest request, [Property(ModalCall.PropertyKey)] ModalCall call, CancellationToken cancellationToken);
 
     [Post(ModalEndpointPaths.FluxDev)]
     Task<HttpResponseMessage> DevAsync([Body] FluxDevRequest request, [Property(ModalCall.PropertyKey)] ModalCall call, CancellationToken cancellationToken);

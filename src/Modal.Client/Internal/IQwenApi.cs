@@ -6,11 +6,11 @@ namespace Modal.Client.Internal;
 internal interface IQwenApi
 {
     [Post(ModalEndpointPaths.QwenImage2512)]
-    Task<HttpResponseMessage> ImageAsync([Body] QwenImageRequest request, [Property(ModalCall.PropertyKey)] ModalCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ImageAsync([Body] QwenImage2512Request request, [Property(ModalCall.PropertyKey)] ModalCall call, CancellationToken cancellationToken);
 
     [Post(ModalEndpointPaths.QwenImage2512Fast)]
-    Task<HttpResponseMessage> ImageFastAsync([Body] QwenImageFastRequest request, [Property(ModalCall.PropertyKey)] ModalCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ImageFastAsync([Body] QwenImage2512FastRequest request, [Property(ModalCall.PropertyKey)] ModalCall call, CancellationToken cancellationToken);
 
     [Post(ModalEndpointPaths.QwenImage2512Lora)]
-    Task<HttpResponseMessage> ImageLoraAsync([Body] QwenImageLoraRequest request, [Property(ModalCall.PropertyKey)] ModalCall call, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ImageLoraAsync([Body] QwenImage2512LoraRequest request, [Property(ModalCall.PropertyKey)] ModalCall call, CancellationToken cancellationToken);
 }

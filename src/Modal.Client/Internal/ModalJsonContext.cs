@@ -10,14 +10,14 @@ namespace Modal.Client.Internal;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     GenerationMode = JsonSourceGenerationMode.Default)]
-[JsonSerializable(typeof(FluxRequest))]
+[JsonSerializable(typeof(FluxSchnellRequest))]
 [JsonSerializable(typeof(FluxDevRequest))]
 [JsonSerializable(typeof(FluxDevLoraRequest))]
 [JsonSerializable(typeof(SdxlTurboRequest))]
 [JsonSerializable(typeof(SdxlLightningRequest))]
-[JsonSerializable(typeof(QwenImageRequest))]
-[JsonSerializable(typeof(QwenImageFastRequest))]
-[JsonSerializable(typeof(QwenImageLoraRequest))]
+[JsonSerializable(typeof(QwenImage2512Request))]
+[JsonSerializable(typeof(QwenImage2512FastRequest))]
+[JsonSerializable(typeof(QwenImage2512LoraRequest))]
 [JsonSerializable(typeof(ZImageSimpleRequest))]
 [JsonSerializable(typeof(ZImageDanrisiRequest))]
 [JsonSerializable(typeof(ZImageLoraRequest))]

@@ -4,14 +4,23 @@ namespace Modal.Client.Internal;
 
 /// <summary>
 /// Validation helpers shared by the per-family validators. Every failure is an <see cref="ArgumentException"/> whose
-/// <c>ParamName</c> is the property path (for example <c>FluxRequest.Width</c>) and whose message says how to fix it.
+/// <c>ParamName</c> is the property path (for example <c>FluxSchnellRequest.Width</c>) and whose message says how to fix it.
 /// </summary>
 internal readonly struct RequestCheck(string requestType)
 {
     public const int MaxPromptLength = 20_000;
-    public const int MinImageSize = 64;
-    public const int MaxImageSize = 4096;
-    public const int MaxSteps = 200;
+
+    /// <summary>Width and height where the graph's latent node (EmptyLatentImage, EmptySD3LatentImage) sets no useful bound.</summary>
+    public static readonly InputLimit SdkImageSize = InputLimit.OfSdk(64, 4096, "the latent nodes themselves allow 16 to 16384");
+
+    /// <summary>Steps where the sampler node sets no useful bound.</summary>
+    public static readonly InputLimit SdkSteps = InputLimit.OfSdk(1, 200, "KSampler itself allows up to 10000");
+
+    /// <summary>CFG where the sampler node sets no useful bound.</summary>
+    public static readonly InputLimit SdkCfg = InputLimit.OfSdk(0, 30, "KSampler itself allows up to 100");
+
+    /// <summary>LoRA strength: the LoRA loader nodes allow -100 to 100.</summary>
+    public static readonly InputLimit SdkLoraStrength = InputLimit.OfSdk(-5, 5, "the LoRA loader nodes themselves allow -100 to 100");
 
     public void NotNull(object? request)
     {
@@ -54,33 +63,58 @@ internal readonly struct RequestCheck(string requestType)
         }
     }
 
-    public void Size(int? value, string property, int min = MinImageSize, int max = MaxImageSize)
-        => Range(value, property, min, max, "pixels");
-
-    public void Steps(int? value, string property, int min = 1, int max = MaxSteps) => Range(value, property, min, max, "steps");
-
-    public void Range(int? value, string property, int min, int max, string unit = "")
+    public void Range(int? value, string property, InputLimit limit, string unit = "")
     {
-        if (value is { } v && (v < min || v > max))
+        if (value is { } v && (v < limit.Min || v > limit.Max))
         {
-            throw Fail(property, $"is {v}; use {min} to {max}{(unit.Length > 0 ? " " + unit : "")}, or leave it unset for the server's default.");
+            throw Fail(property, $"is {v}; {limit.Describe(unit)}. Use a value in that range, or leave it unset for the server's default.");
         }
     }
 
-    public void Range(double? value, string property, double min, double max)
+    public void Range(double? value, string property, InputLimit limit)
     {
-        if (value is { } v && (double.IsNaN(v) || v < min || v > max))
+        if (value is { } v && (double.IsNaN(v) || v < limit.Min || v > limit.Max))
         {
-            throw Fail(property, string.Create(CultureInfo.InvariantCulture, $"is {v}; use {min} to {max}, or leave it unset for the server's default."));
+            throw Fail(
+                property,
+                string.Create(CultureInfo.InvariantCulture, $"is {v}; {limit.Describe()}. Use a value in that range, or leave it unset for the server's default."));
         }
     }
 
-    public void Seed(long? value, string property)
+    /// <summary>A seed: non-negative, and within <paramref name="limit"/> when the node bounds it below <see cref="long.MaxValue"/>.</summary>
+    public void Seed(long? value, string property, InputLimit? limit = null)
     {
         if (value is < 0)
         {
             throw Fail(property, $"is {value}; use a non-negative seed, or leave it unset and the SDK picks a random one.");
         }
+
+        if (value is { } v && limit is { } l && v > l.Max)
+        {
+            throw Fail(property, $"is {v}; {l.Describe()}. Use a smaller seed, or leave it unset and the SDK picks a random one.");
+        }
+    }
+
+    /// <summary>
+    /// The custom value of a closed node choice (<c>Custom(string)</c>): ASCII letters, digits and the characters in
+    /// <paramref name="extra"/>, up to 100 characters.
+    /// </summary>
+    public static string CustomChoice(string? value, string paramName, string typeName, string extra, string example)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"The custom {typeName} is empty: give the node's value, for example \"{example}\".", paramName);
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length > 100 || !trimmed.All(c => char.IsAsciiLetterOrDigit(c) || extra.Contains(c, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException(
+                $"'{(trimmed.Length > 60 ? trimmed[..60] + "…" : trimmed)}' is not a valid {typeName}: use up to 100 ASCII letters or digits{(extra.Length > 0 ? $" or '{string.Join("', '", extra.ToCharArray())}'" : string.Empty)}, for example \"{example}\".",
+                paramName);
+        }
+
+        return trimmed;
     }
 
     public void Image(ModalMedia? media, string property, bool required = true)

@@ -10,7 +10,7 @@ public interface IQwenClient
     /// <returns>The image, its real format, seed, duration and cost.</returns>
     /// <exception cref="ArgumentException">The request is invalid; nothing was sent.</exception>
     /// <exception cref="ModalException">The call failed; the subtype says how, and whether GPU work may have run.</exception>
-    Task<GeneratedImage> Image2512Async(QwenImageRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default);
+    Task<GeneratedImage> Image2512Async(QwenImage2512Request request, ModalCallOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <c>POST /qwen-image-2512-fast</c>: Qwen-Image 2512 with the Lightning LoRA (4 steps; ~73 s, ~$0.040).</summary>
     /// <param name="request">The request; unset members take the server's defaults.</param>
@@ -19,7 +19,7 @@ public interface IQwenClient
     /// <returns>The image, its real format, seed, duration and cost.</returns>
     /// <exception cref="ArgumentException">The request is invalid; nothing was sent.</exception>
     /// <exception cref="ModalException">The call failed; the subtype says how, and whether GPU work may have run.</exception>
-    Task<GeneratedImage> Image2512FastAsync(QwenImageFastRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default);
+    Task<GeneratedImage> Image2512FastAsync(QwenImage2512FastRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <c>POST /qwen-image-2512-lora</c>: Qwen-Image 2512 with a character LoRA (~143 s, ~$0.078).</summary>
     /// <param name="request">The request; unset members take the server's defaults.</param>
@@ -28,5 +28,5 @@ public interface IQwenClient
     /// <returns>The image, its real format, seed, duration and cost.</returns>
     /// <exception cref="ArgumentException">The request is invalid; nothing was sent.</exception>
     /// <exception cref="ModalException">The call failed; the subtype says how, and whether GPU work may have run.</exception>
-    Task<GeneratedImage> Image2512LoraAsync(QwenImageLoraRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default);
+    Task<GeneratedImage> Image2512LoraAsync(QwenImage2512LoraRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default);
 }

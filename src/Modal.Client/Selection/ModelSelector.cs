@@ -185,12 +185,12 @@ public sealed partial class ModelSelector : IModelSelector
 
     private Task<GeneratedImage> RunTextToImage(ModalEndpoint endpoint, TextToImagePrompt p, ModalCallOptions? o, CancellationToken ct) => endpoint.Path switch
     {
-        ModalEndpointPaths.FluxSchnell => _client.Flux.SchnellAsync(new FluxRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
+        ModalEndpointPaths.FluxSchnell => _client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
         ModalEndpointPaths.FluxDev => _client.Flux.DevAsync(new FluxDevRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
         ModalEndpointPaths.SdxlTurbo => _client.Sdxl.TurboAsync(new SdxlTurboRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
         ModalEndpointPaths.SdxlLightning => _client.Sdxl.LightningAsync(new SdxlLightningRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
-        ModalEndpointPaths.QwenImage2512 => _client.Qwen.Image2512Async(new QwenImageRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
-        ModalEndpointPaths.QwenImage2512Fast => _client.Qwen.Image2512FastAsync(new QwenImageFastRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
+        ModalEndpointPaths.QwenImage2512 => _client.Qwen.Image2512Async(new QwenImage2512Request { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
+        ModalEndpointPaths.QwenImage2512Fast => _client.Qwen.Image2512FastAsync(new QwenImage2512FastRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
         ModalEndpointPaths.ZImageSimple => _client.ZImage.SimpleAsync(new ZImageSimpleRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
         ModalEndpointPaths.ZImageDanrisi => _client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = p.Prompt, NegativePrompt = p.NegativePrompt, Width = p.Width, Height = p.Height, Seed = p.Seed }, o, ct),
         _ => throw new InvalidOperationException($"{endpoint.Path} has no text-to-image mapping."),

@@ -13,13 +13,16 @@ public sealed record VideoFaceSwapRequest
     /// <summary>The face to insert. Required.</summary>
     public required ModalMedia ReferenceImage { get; init; }
 
-    /// <summary>Frame rate used to read the source and to write the output. Server default: 30 (older docs say 24).</summary>
+    /// <summary>
+    /// Frame rate used to read the source (VHS_LoadVideo <c>force_rate</c>, at most 60) and to write the output, 1 to 60.
+    /// Server default: 30 (older docs say 24).
+    /// </summary>
     public int? Fps { get; init; }
 
     /// <summary>Restore faces with GFPGAN v1.4. Server default: true.</summary>
     public bool? RestoreFace { get; init; }
 
-    /// <summary>Visibility of the restored face, 0 to 1. Server default: 1.0.</summary>
+    /// <summary>Visibility of the restored face (ReActorFaceSwap), 0.1 to 1. Server default: 1.0.</summary>
     public double? FaceRestoreVisibility { get; init; }
 
     /// <summary>CodeFormer weight, 0 to 1. Server default: 0.5.</summary>

@@ -29,8 +29,12 @@ public sealed record Wan26LoraRequest : ISeededRequest<Wan26LoraRequest>, IPromp
     /// <summary>Frame height in pixels. Server default: 480.</summary>
     public int? Height { get; init; }
 
-    /// <summary>The number of frames (<c>length</c>; a <c>num_frames</c> field is ignored by the server). Server default: 33.</summary>
-    public int? Length { get; init; }
+    /// <summary>
+    /// The number of frames, sent as <c>length</c> (EmptyHunyuanLatentVideo; a <c>num_frames</c> field is ignored by the
+    /// server). Server default: 33.
+    /// </summary>
+    [JsonPropertyName("length")]
+    public int? FrameCount { get; init; }
 
     /// <summary>Playback frame rate of the output WebP. Server default: 16.</summary>
     public int? Fps { get; init; }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Modal.Client.Internal;
 
 namespace Modal.Client;
@@ -21,8 +22,12 @@ public sealed record Wan26R2VRequest : ISeededRequest<Wan26R2VRequest>, IPrompte
     /// <summary>Frame height in pixels. Server default: 480.</summary>
     public int? Height { get; init; }
 
-    /// <summary>The number of frames (<c>length</c>; a <c>num_frames</c> field is ignored by the server). Server default: 33.</summary>
-    public int? Length { get; init; }
+    /// <summary>
+    /// The number of frames, sent as <c>length</c> (EmptyHunyuanLatentVideo; a <c>num_frames</c> field is ignored by the
+    /// server). Server default: 33.
+    /// </summary>
+    [JsonPropertyName("length")]
+    public int? FrameCount { get; init; }
 
     /// <summary>Playback frame rate of the output WebP. Server default: 16.</summary>
     public int? Fps { get; init; }

@@ -9,16 +9,16 @@ public sealed record ZImageDanrisiRequest : ISeededRequest<ZImageDanrisiRequest>
     /// <summary>The positive prompt. Required: the server fails with a 500 <c>KeyError</c> without it.</summary>
     public required string Prompt { get; init; }
 
-    /// <summary>Output width in pixels. Server default: 1024.</summary>
+    /// <summary>Output width in pixels, 256 to 4096 (ZImageSampler). Server default: 1024.</summary>
     public int? Width { get; init; }
 
-    /// <summary>Output height in pixels. Server default: 1024.</summary>
+    /// <summary>Output height in pixels, 256 to 4096 (ZImageSampler). Server default: 1024.</summary>
     public int? Height { get; init; }
 
-    /// <summary>Sampling steps. Server default: 8 (older docs say 4).</summary>
+    /// <summary>Sampling steps, 1 to 100 (ZImageSampler). Server default: 8 (older docs say 4).</summary>
     public int? Steps { get; init; }
 
-    /// <summary>Guidance scale of the Z-Image sampler. Server default: 0.0.</summary>
+    /// <summary>CFG, sent as <c>cfg</c> and fed to ZImageSampler <c>guidance_scale</c>, 0 to 20. Server default: 0.0.</summary>
     public double? Cfg { get; init; }
 
     /// <summary>The seed. When unset the SDK sends a random one (the server would use a fixed 42) and reports it on the result.</summary>

@@ -43,7 +43,9 @@ public sealed class EndpointTableTests : IClassFixture<EndpointTableTests.Fake>,
         var spec = EndpointTable.All.Single(s => s.Path == path);
         _cli.WriteFile("face.png", TestMedia.Png());
         _cli.WriteFile("clip.mp4", TestMedia.Mp4());
-        var fields = spec.Fields.Where(f => f.Kind != FieldKind.LoraName).ToList();
+        // --aspect-ratio and --width/--height are exclusive (the server lets the ratio win): give the size here; the
+        // ratio is covered by RunAsync_ClosedChoices_SendTheirWireValues.
+        var fields = spec.Fields.Where(f => f.Kind is not (FieldKind.LoraName or FieldKind.AspectRatio)).ToList();
         List<string> args = [spec.CommandName, "--base-url", _fake.BaseUrl.ToString(), "--out", "result.bin"];
         foreach (var field in fields)
         {
@@ -65,7 +67,7 @@ public sealed class EndpointTableTests : IClassFixture<EndpointTableTests.Fake>,
 
         var instantId = await _cli.RunAsync(
             "sdxl-instantid", "--base-url", _fake.BaseUrl.ToString(), "--reference-image", "face.png", "--prompt", "a face",
-            "--sdxl-checkpoint", "juggernaut", "--face-provider", "gpu", "--out", "a.png");
+            "--sdxl-checkpoint", "juggernaut", "--face-provider", "cuda", "--sampler-name", "dpmpp_2m", "--scheduler", "karras", "--out", "a.png");
         var qwen = await _cli.RunAsync(
             "qwen-image-2512", "--base-url", _fake.BaseUrl.ToString(), "--aspect-ratio", "9:16", "--use-lightning-lora", "--out", "b.png");
         var lora = await _cli.RunAsync(
@@ -74,7 +76,9 @@ public sealed class EndpointTableTests : IClassFixture<EndpointTableTests.Fake>,
         Assert.All([instantId, qwen, lora], r => Assert.True(r.ExitCode == 0, r.ToString()));
         var sdxl = LastBody("/sdxl-instantid");
         Assert.Equal("Juggernaut-XL_v9_RunDiffusionPhoto_v2.safetensors", (string?)sdxl["sdxl_checkpoint"]);
-        Assert.Equal("GPU", (string?)sdxl["face_provider"]);
+        Assert.Equal("CUDA", (string?)sdxl["face_provider"]);
+        Assert.Equal("dpmpp_2m", (string?)sdxl["sampler_name"]);
+        Assert.Equal("karras", (string?)sdxl["scheduler"]);
         Assert.StartsWith("data:image/png;base64,", (string?)sdxl["reference_image"], StringComparison.Ordinal);
         var qwenBody = LastBody("/qwen-image-2512");
         Assert.Equal("9:16", (string?)qwenBody["aspect_ratio"]);
@@ -92,16 +96,11 @@ public sealed class EndpointTableTests : IClassFixture<EndpointTableTests.Fake>,
 
     private static string SampleValue(FieldSpec field) => field.Kind switch
     {
-        FieldKind.Text => field.WireName switch
-        {
-            "sampler_name" => "euler",
-            "scheduler" => "normal",
-            _ => "a fox in the snow",
-        },
+        FieldKind.Text => "a fox in the snow",
         FieldKind.Integer => field.WireName switch
         {
             "width" or "height" or "resolution" => "512",
-            "max_resolution" or "max_resolution_2" => "1024",
+            "max_resolution" => "1024",
             "steps" => "4",
             "length" => "9",
             "fps" => "16",
@@ -114,7 +113,10 @@ public sealed class EndpointTableTests : IClassFixture<EndpointTableTests.Fake>,
         FieldKind.MediaFiles => "clip.mp4",
         FieldKind.Checkpoint => "realvisxl",
         FieldKind.AspectRatio => "16:9",
-        FieldKind.FaceProvider => "CPU",
+        FieldKind.InstantIdFaceProvider => "CUDA",
+        FieldKind.IpAdapterFaceProvider => "GPU",
+        FieldKind.Sampler => "euler",
+        FieldKind.Scheduler => "normal",
         FieldKind.LoraId => "abc",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field.Kind, null),
     };

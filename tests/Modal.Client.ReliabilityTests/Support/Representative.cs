@@ -18,7 +18,7 @@ internal sealed record Representative(string Path, ModalOutputKind Kind, MediaFo
     /// <summary>The Modal app that serves the endpoint, as the fake names it.</summary>
     public string App(FakeModalDeployment fake) => fake.Endpoint(Path).App;
 
-    /// <summary>Calls the endpoint with small outputs (64 px, 2 frames) so a test moves few bytes.</summary>
+    /// <summary>Calls the endpoint with small outputs (256 px images, the ZImageSampler minimum; 64 px, 2-frame videos) so a test moves few bytes.</summary>
     public Task<GeneratedMedia> CallAsync(IModalClient client, long seed, string prompt, CancellationToken cancellationToken = default)
         => CallAsync(client, null, seed, prompt, cancellationToken);
 
@@ -28,9 +28,9 @@ internal sealed record Representative(string Path, ModalOutputKind Kind, MediaFo
         switch (Path)
         {
             case "/z-image-danrisi":
-                return await client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, options, cancellationToken);
+                return await client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = prompt, Seed = seed, Width = 256, Height = 256 }, options, cancellationToken);
             case "/wan2.6":
-                return await client.Video.Wan26Async(new Wan26Request { Prompt = prompt, Seed = seed, Width = 64, Height = 64, Length = 2 }, options, cancellationToken);
+                return await client.Video.Wan26Async(new Wan26Request { Prompt = prompt, Seed = seed, Width = 64, Height = 64, FrameCount = 2 }, options, cancellationToken);
             default:
                 return await client.Video.FaceSwapAsync(new VideoFaceSwapRequest { SourceVideo = SampleMedia.Clip, ReferenceImage = SampleMedia.Face }, options, cancellationToken);
         }

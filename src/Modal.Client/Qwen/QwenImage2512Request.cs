@@ -4,18 +4,22 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /qwen-image-2512</c> request: Qwen-Image 2512, high quality, on ryla-qwen-image.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record QwenImageRequest : ISeededRequest<QwenImageRequest>, IPromptedRequest
+public sealed record QwenImage2512Request : ISeededRequest<QwenImage2512Request>, IPromptedRequest
 {
     /// <summary>The positive prompt. Optional: the server uses "A beautiful woman" without one.</summary>
     public string? Prompt { get; init; }
 
-    /// <summary>An aspect ratio; when set it overrides <see cref="Width"/> and <see cref="Height"/>. Server default: none.</summary>
+    /// <summary>
+    /// An aspect ratio, which sets the size (see each <see cref="QwenAspectRatio"/> member). Exclusive with
+    /// <see cref="Width"/> and <see cref="Height"/>: the server lets the ratio win and ignores them, so a request with both is
+    /// refused before sending. Server default: none.
+    /// </summary>
     public QwenAspectRatio? AspectRatio { get; init; }
 
-    /// <summary>Output width in pixels. Server default: 1328.</summary>
+    /// <summary>Output width in pixels; not with <see cref="AspectRatio"/>. Server default: 1328.</summary>
     public int? Width { get; init; }
 
-    /// <summary>Output height in pixels. Server default: 1328.</summary>
+    /// <summary>Output height in pixels; not with <see cref="AspectRatio"/>. Server default: 1328.</summary>
     public int? Height { get; init; }
 
     /// <summary>Sampling steps. Server default: 50.</summary>
@@ -35,5 +39,5 @@ public sealed record QwenImageRequest : ISeededRequest<QwenImageRequest>, IPromp
 
     string? IPromptedRequest.PromptText => Prompt;
 
-    QwenImageRequest ISeededRequest<QwenImageRequest>.WithSeed(long seed) => this with { Seed = seed };
+    QwenImage2512Request ISeededRequest<QwenImage2512Request>.WithSeed(long seed) => this with { Seed = seed };
 }

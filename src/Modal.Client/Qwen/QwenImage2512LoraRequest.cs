@@ -5,7 +5,7 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /qwen-image-2512-lora</c> request: Qwen-Image 2512 with a character LoRA on ryla-qwen-image.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record QwenImageLoraRequest : ISeededRequest<QwenImageLoraRequest>, IPromptedRequest
+public sealed record QwenImage2512LoraRequest : ISeededRequest<QwenImage2512LoraRequest>, IPromptedRequest
 {
     /// <summary>
     /// The LoRA. An id resolves to <c>qwen-character-{id}.safetensors</c> in <c>qwen-loras/</c> then <c>loras/</c>, then the
@@ -23,13 +23,17 @@ public sealed record QwenImageLoraRequest : ISeededRequest<QwenImageLoraRequest>
     /// <summary>A trigger word put before the prompt. Server default: none.</summary>
     public string? TriggerWord { get; init; }
 
-    /// <summary>An aspect ratio; when set it overrides <see cref="Width"/> and <see cref="Height"/>. Server default: none.</summary>
+    /// <summary>
+    /// An aspect ratio, which sets the size (see each <see cref="QwenAspectRatio"/> member). Exclusive with
+    /// <see cref="Width"/> and <see cref="Height"/>: the server lets the ratio win and ignores them, so a request with both is
+    /// refused before sending. Server default: none.
+    /// </summary>
     public QwenAspectRatio? AspectRatio { get; init; }
 
-    /// <summary>Output width in pixels. Server default: 1328.</summary>
+    /// <summary>Output width in pixels; not with <see cref="AspectRatio"/>. Server default: 1328.</summary>
     public int? Width { get; init; }
 
-    /// <summary>Output height in pixels. Server default: 1328.</summary>
+    /// <summary>Output height in pixels; not with <see cref="AspectRatio"/>. Server default: 1328.</summary>
     public int? Height { get; init; }
 
     /// <summary>Sampling steps. Server default: 50.</summary>
@@ -54,5 +58,5 @@ public sealed record QwenImageLoraRequest : ISeededRequest<QwenImageLoraRequest>
 
     string? IPromptedRequest.PromptText => Prompt;
 
-    QwenImageLoraRequest ISeededRequest<QwenImageLoraRequest>.WithSeed(long seed) => this with { Seed = seed };
+    QwenImage2512LoraRequest ISeededRequest<QwenImage2512LoraRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

@@ -4,18 +4,22 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /qwen-image-2512-fast</c> request: Qwen-Image 2512 with the Lightning LoRA always on, on ryla-qwen-image.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record QwenImageFastRequest : ISeededRequest<QwenImageFastRequest>, IPromptedRequest
+public sealed record QwenImage2512FastRequest : ISeededRequest<QwenImage2512FastRequest>, IPromptedRequest
 {
     /// <summary>The positive prompt. Optional: the server uses "A beautiful woman" without one.</summary>
     public string? Prompt { get; init; }
 
-    /// <summary>An aspect ratio; when set it overrides <see cref="Width"/> and <see cref="Height"/>. Server default: none.</summary>
+    /// <summary>
+    /// An aspect ratio, which sets the size (see each <see cref="QwenAspectRatio"/> member). Exclusive with
+    /// <see cref="Width"/> and <see cref="Height"/>: the server lets the ratio win and ignores them, so a request with both is
+    /// refused before sending. Server default: none.
+    /// </summary>
     public QwenAspectRatio? AspectRatio { get; init; }
 
-    /// <summary>Output width in pixels. Server default: 1328.</summary>
+    /// <summary>Output width in pixels; not with <see cref="AspectRatio"/>. Server default: 1328.</summary>
     public int? Width { get; init; }
 
-    /// <summary>Output height in pixels. Server default: 1328.</summary>
+    /// <summary>Output height in pixels; not with <see cref="AspectRatio"/>. Server default: 1328.</summary>
     public int? Height { get; init; }
 
     /// <summary>Sampling steps. Server default: 4.</summary>
@@ -32,5 +36,5 @@ public sealed record QwenImageFastRequest : ISeededRequest<QwenImageFastRequest>
 
     string? IPromptedRequest.PromptText => Prompt;
 
-    QwenImageFastRequest ISeededRequest<QwenImageFastRequest>.WithSeed(long seed) => this with { Seed = seed };
+    QwenImage2512FastRequest ISeededRequest<QwenImage2512FastRequest>.WithSeed(long seed) => this with { Seed = seed };
 }

@@ -4,7 +4,7 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /flux</c> request: Flux Schnell text-to-image on ryla-flux.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record FluxRequest : ISeededRequest<FluxRequest>, IPromptedRequest
+public sealed record FluxSchnellRequest : ISeededRequest<FluxSchnellRequest>, IPromptedRequest
 {
     /// <summary>The positive prompt. Required: the server fails with a 500 <c>KeyError</c> without it.</summary>
     public required string Prompt { get; init; }
@@ -29,5 +29,5 @@ public sealed record FluxRequest : ISeededRequest<FluxRequest>, IPromptedRequest
 
     string? IPromptedRequest.PromptText => Prompt;
 
-    FluxRequest ISeededRequest<FluxRequest>.WithSeed(long seed) => this with { Seed = seed };
+    FluxSchnellRequest ISeededRequest<FluxSchnellRequest>.WithSeed(long seed) => this with { Seed = seed };
 }
