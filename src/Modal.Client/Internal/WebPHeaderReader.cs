@@ -30,7 +30,7 @@ internal static class WebPHeaderReader
         {
             // Frame tag (3 bytes, bit 0 clear on a key frame), start code 9D 01 2A, then 14-bit width and height.
             return (payload[0] & 0x01) == 0 && payload[3] == 0x9D && payload[4] == 0x01 && payload[5] == 0x2A
-                ? MediaInfo.Size((BinaryPrimitives.ReadUInt16LittleEndian(payload[6..]) & 0x3FFF), (BinaryPrimitives.ReadUInt16LittleEndian(payload[8..]) & 0x3FFF))
+                ? Still(MediaInfo.Size(BinaryPrimitives.ReadUInt16LittleEndian(payload[6..]) & 0x3FFF, BinaryPrimitives.ReadUInt16LittleEndian(payload[8..]) & 0x3FFF))
                 : MediaInfo.None;
         }
 
@@ -43,7 +43,7 @@ internal static class WebPHeaderReader
             }
 
             var bits = BinaryPrimitives.ReadUInt32LittleEndian(payload[1..]);
-            return MediaInfo.Size((bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1);
+            return Still(MediaInfo.Size((bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1));
         }
 
         if (!chunk.SequenceEqual("VP8X"u8) || available < head.Length)
@@ -55,7 +55,7 @@ internal static class WebPHeaderReader
         var size = MediaInfo.Size(UInt24(payload[4..]) + 1L, UInt24(payload[7..]) + 1L);
         if ((payload[0] & AnimationFlag) == 0)
         {
-            return size with { FrameCount = size.Width is null ? null : 1 };
+            return Still(size);
         }
 
         var riffEnd = 8L + BinaryPrimitives.ReadUInt32LittleEndian(head[4..]);
@@ -100,6 +100,9 @@ internal static class WebPHeaderReader
 
         return (frames, milliseconds);
     }
+
+    /// <summary>A still image is one frame (when its size could be read).</summary>
+    private static MediaInfo Still(MediaInfo size) => size.Width is null ? size : size with { FrameCount = 1 };
 
     private static int UInt24(ReadOnlySpan<byte> bytes) => bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
 }
