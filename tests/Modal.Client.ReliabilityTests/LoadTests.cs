@@ -31,7 +31,7 @@ public sealed class LoadTests(ITestOutputHelper output)
     public async Task ThousandCalls_200InFlight_WithTransientPollFaults_AllAccountedForAndMatchedToTheirRequest()
     {
         var random = new Random(7);
-        using var fake = FakeModalDeployment.Start(new FakeModalDeploymentOptions { SyncLimit = SyncLimit });
+        using var fake = FakeModalDeployment.Start(new FakeModalDeploymentOptions { SyncLimit = SyncLimit, ServeDeletedSdxlRoutes = true });
         var scriptedPollFaults = 0;
         foreach (var path in Endpoints)
         {
@@ -128,8 +128,8 @@ public sealed class LoadTests(ITestOutputHelper output)
     {
         "/flux" => await client.Flux.SchnellAsync(new FluxRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, ct),
         "/flux-dev" => await client.Flux.DevAsync(new FluxDevRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, ct),
-        "/z-image-danrisi" => await client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, ct),
-        "/z-image-simple" => await client.ZImage.SimpleAsync(new ZImageSimpleRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, ct),
+        "/z-image-danrisi" => await client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = prompt, Seed = seed, Width = 256, Height = 256 }, ct),
+        "/z-image-simple" => await client.ZImage.SimpleAsync(new ZImageSimpleRequest { Prompt = prompt, Seed = seed, Width = 256, Height = 256 }, ct),
         "/qwen-image-2512-fast" => await client.Qwen.Image2512FastAsync(new QwenImageFastRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, ct),
         "/qwen-image-2512" => await client.Qwen.Image2512Async(new QwenImageRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, ct),
         "/sdxl-turbo" => await client.Sdxl.TurboAsync(new SdxlTurboRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, ct),

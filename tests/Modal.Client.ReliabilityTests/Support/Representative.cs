@@ -18,13 +18,13 @@ internal sealed record Representative(string Path, ModalOutputKind Kind, MediaFo
     /// <summary>The Modal app that serves the endpoint, as the fake names it.</summary>
     public string App(FakeModalDeployment fake) => fake.Endpoint(Path).App;
 
-    /// <summary>Calls the endpoint with small outputs (64 px, 2 frames) so a test moves few bytes.</summary>
+    /// <summary>Calls the endpoint with small outputs (64 px, 2 frames; 256 px, ZImageSampler's minimum, for Z-Image) so a test moves few bytes.</summary>
     public async Task<GeneratedMedia> CallAsync(IModalClient client, long seed, string prompt, CancellationToken cancellationToken = default)
     {
         switch (Path)
         {
             case "/z-image-danrisi":
-                return await client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = prompt, Seed = seed, Width = 64, Height = 64 }, cancellationToken);
+                return await client.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = prompt, Seed = seed, Width = 256, Height = 256 }, cancellationToken);
             case "/wan2.6":
                 return await client.Video.Wan26Async(new Wan26Request { Prompt = prompt, Seed = seed, Width = 64, Height = 64, Length = 2 }, cancellationToken);
             default:
