@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using Modal.Client.Internal;
 using Modal.Client.Testing;
+using Modal.Client.Tests.Support;
 
 namespace Modal.Client.Tests;
 
@@ -11,7 +12,7 @@ namespace Modal.Client.Tests;
 /// </summary>
 public sealed class MediaHeaderReaderTests
 {
-    private static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Media", name));
+    private static byte[] Fixture(string name) => MediaFixtures.Read(name);
 
     private static MediaInfo Read(byte[] bytes) => MediaHeaderReader.Read(bytes, MediaSniffer.Sniff(bytes));
 
