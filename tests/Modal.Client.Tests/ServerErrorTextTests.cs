@@ -84,4 +84,26 @@ public sealed class ServerErrorTextTests
         Assert.DoesNotContain(secret, summary, StringComparison.Ordinal);
         Assert.NotEmpty(summary);
     }
+
+    [Fact]
+    public void Summarize_AdversarialOrRandomText_NeverThrowsAndStaysBounded()
+    {
+        var random = new Random(14);
+        const string alphabet = "\"{}[]:,\\ \n\tValue bigger than max of 1.0: x message details class_type Error: API Error: <html><title>data:;base64,=+/ab12";
+        string[] adversarial =
+        [
+            string.Concat(Enumerable.Repeat("\"message\": \"Value ", 4000)),
+            string.Concat(Enumerable.Repeat("<title>", 8000)),
+            "API Error: " + new string('{', 60_000),
+            string.Concat(Enumerable.Repeat("Value 1 bigger than max of 0", 2000)),
+            new string('(', 30_000) + "{",
+        ];
+        var texts = adversarial.Concat(Enumerable.Range(0, 200).Select(_ => new string([.. Enumerable.Range(0, random.Next(0, 4000)).Select(_ => alphabet[random.Next(alphabet.Length)])])));
+
+        foreach (var text in texts)
+        {
+            var summary = ServerErrorText.Summarize(text);
+            Assert.True(summary.Length <= ServerErrorText.MaxLength, summary);
+        }
+    }
 }
