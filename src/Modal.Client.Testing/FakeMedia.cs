@@ -35,7 +35,10 @@ public static class FakeMedia
         return AnimatedWebPEncoder.Encode(Check(width, nameof(width)), Check(height, nameof(height)), frames, 62, Identity(null));
     }
 
-    /// <summary>An MP4 container (ftyp, moov, mdat), as /video-faceswap returns and accepts.</summary>
+    /// <summary>
+    /// An MP4 container (ftyp, moov, mdat), as /video-faceswap returns and accepts: one video track of 25 frames per
+    /// second whose headers give the size, frame count and duration (the samples are not a decodable H.264 stream).
+    /// </summary>
     /// <param name="width">Width in pixels (1 to 4096).</param>
     /// <param name="height">Height in pixels (1 to 4096).</param>
     /// <param name="durationMs">Duration in milliseconds.</param>

@@ -50,7 +50,10 @@ public sealed class FakeModalDeployment : IDisposable, IAsyncDisposable
     /// <summary>Base URL per app name (<see cref="ModalApp.Name"/>); in single-port mode every app has the same URL.</summary>
     public IReadOnlyDictionary<string, Uri> AppUrls { get; }
 
-    /// <summary>All 21 endpoints, in catalog order (including /sdxl-turbo and /sdxl-lightning when they are not deployed).</summary>
+    /// <summary>
+    /// All 21 endpoints, in catalog order, including /sdxl-turbo and /sdxl-lightning, which answer 404 unless
+    /// <see cref="FakeModalDeploymentOptions.ServeDeletedSdxlRoutes"/> is set.
+    /// </summary>
     public IReadOnlyList<FakeEndpoint> Endpoints { get; }
 
     /// <summary>What the fake received, with per-endpoint counters.</summary>
@@ -95,7 +98,7 @@ public sealed class FakeModalDeployment : IDisposable, IAsyncDisposable
             foreach (var endpoint in ModalCatalog.Callable)
             {
                 var spec = EndpointSpec.For(endpoint);
-                var served = !spec.IsSdxlTurboOrLightning || options.SdxlTurboAndLightningDeployed;
+                var served = !spec.IsSdxlTurboOrLightning || options.ServeDeletedSdxlRoutes;
                 core.Endpoints[spec.Path] = new FakeEndpoint(spec, new Uri(appUrls[spec.App], spec.Path), served);
             }
 

@@ -31,7 +31,7 @@ public sealed class LoadTests(ITestOutputHelper output)
     public async Task ThousandCalls_200InFlight_WithTransientPollFaults_AllAccountedForAndMatchedToTheirRequest()
     {
         var random = new Random(7);
-        using var fake = FakeModalDeployment.Start(new FakeModalDeploymentOptions { SyncLimit = SyncLimit });
+        using var fake = FakeModalDeployment.Start(new FakeModalDeploymentOptions { SyncLimit = SyncLimit, ServeDeletedSdxlRoutes = true });
         var scriptedPollFaults = 0;
         foreach (var path in Endpoints)
         {

@@ -12,7 +12,7 @@ public sealed class FakeJournalTests
         var url = fake.Endpoint("/z-image-danrisi").Url;
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
-            http.PostJsonAsync(url, $$"""{"prompt":"p{{i}}","seed":{{i}},"width":64,"height":64}""")));
+            http.PostJsonAsync(url, $$"""{"prompt":"p{{i}}","seed":{{i}},"width":256,"height":256}""")));
 
         Assert.All(responses, r => Assert.Equal(200, (int)r.StatusCode));
         Assert.Equal(200, fake.Journal.Requests("/z-image-danrisi"));
@@ -28,7 +28,7 @@ public sealed class FakeJournalTests
     [Fact]
     public async Task GpuRunsStarted_ValidationAndPlatformRejections_DoNotCount()
     {
-        using var fake = FakeModalDeployment.Start();
+        using var fake = FakeModalDeployment.Start(new() { KnownLoras = ["character-1"] });
         using var http = Wire.Client();
         fake.Endpoint("/flux-dev-lora").Inject(FakeFault.None).Inject(FakeFault.RateLimited).Inject(FakeFault.None).Inject(FakeFault.WorkflowFailure);
         var url = fake.Endpoint("/flux-dev-lora").Url;

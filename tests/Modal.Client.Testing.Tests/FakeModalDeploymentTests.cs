@@ -105,13 +105,13 @@ public sealed class FakeModalDeploymentTests
 
         Assert.Equal("3.1.0", json["openapi"]!.GetValue<string>());
         var paths = json["paths"]!.AsObject().Select(p => p.Key).Order().ToArray();
-        Assert.Equal(["/flux-ipadapter-faceid", "/flux-pulid", "/health", "/sdxl-instantid", "/sdxl-lightning", "/sdxl-turbo"], paths);
+        Assert.Equal(["/flux-ipadapter-faceid", "/flux-pulid", "/health", "/sdxl-instantid"], paths);
         Assert.NotNull(json["paths"]!["/flux-pulid"]!["post"]);
         Assert.NotNull(json["paths"]!["/health"]!["get"]);
     }
 
     [Fact]
-    public async Task GetOpenApi_SinglePort_ListsAll21RoutesAndHealth()
+    public async Task GetOpenApi_SinglePort_ListsThe19LiveRoutesAndHealth()
     {
         using var fake = FakeModalDeployment.Start();
         using var http = Wire.Client();
@@ -119,14 +119,26 @@ public sealed class FakeModalDeploymentTests
         using var health = await http.GetAsync(new Uri(fake.BaseUrl, "/health"));
         var json = await (await http.GetAsync(new Uri(fake.BaseUrl, "/openapi.json"))).ReadJsonAsync();
 
-        Assert.Equal(22, json["paths"]!.AsObject().Count);
+        Assert.Equal(20, json["paths"]!.AsObject().Count);
         Assert.Equal("healthy", (await health.ReadJsonAsync())["status"]!.GetValue<string>());
     }
 
     [Fact]
-    public async Task Post_SdxlTurboNotDeployed_Answers404LikeLiveApp()
+    public async Task GetOpenApi_ServeDeletedSdxlRoutes_ListsAll21RoutesAndHealth()
     {
-        using var fake = FakeModalDeployment.Start(new() { SdxlTurboAndLightningDeployed = false });
+        using var fake = FakeModalDeployment.Start(new() { ServeDeletedSdxlRoutes = true });
+        using var http = Wire.Client();
+
+        var json = await (await http.GetAsync(new Uri(fake.BaseUrl, "/openapi.json"))).ReadJsonAsync();
+
+        Assert.Equal(22, json["paths"]!.AsObject().Count);
+        Assert.True(json["paths"]!.AsObject().ContainsKey("/sdxl-lightning"));
+    }
+
+    [Fact]
+    public async Task Post_SdxlTurboByDefault_Answers404LikeLiveApp()
+    {
+        using var fake = FakeModalDeployment.Start();
         using var http = Wire.Client();
 
         using var turbo = await http.PostJsonAsync(fake.Endpoint("/sdxl-turbo").Url, """{"prompt":"p"}""");
@@ -134,8 +146,23 @@ public sealed class FakeModalDeploymentTests
         var openApi = await (await http.GetAsync(new Uri(fake.BaseUrl, "/openapi.json"))).ReadJsonAsync();
 
         Assert.Equal(404, (int)turbo.StatusCode);
+        Assert.Equal("""{"detail":"Not Found"}""", await turbo.Content.ReadAsStringAsync());
+        Assert.Equal(404, (int)lightning.StatusCode);
         Assert.Equal("""{"detail":"Not Found"}""", await lightning.Content.ReadAsStringAsync());
         Assert.False(openApi["paths"]!.AsObject().ContainsKey("/sdxl-turbo"));
+        Assert.Equal(0, fake.Journal.GpuRunsStarted("/sdxl-turbo"));
+    }
+
+    [Fact]
+    public async Task Post_SdxlTurboWithServeDeletedSdxlRoutes_Answers200()
+    {
+        using var fake = FakeModalDeployment.Start(new() { ServeDeletedSdxlRoutes = true });
+        using var http = Wire.Client();
+
+        using var turbo = await http.PostJsonAsync(fake.Endpoint("/sdxl-turbo").Url, """{"prompt":"p","width":64,"height":64}""");
+
+        Assert.Equal(200, (int)turbo.StatusCode);
+        Assert.Equal(1, fake.Journal.GpuRunsStarted("/sdxl-turbo"));
     }
 
     [Fact]
@@ -194,7 +221,7 @@ public sealed class FakeModalDeploymentTests
         using var fake = FakeModalDeployment.Start(new() { SyncLimit = TimeSpan.FromMilliseconds(30), DefaultGenerationTime = TimeSpan.FromMilliseconds(30) });
         using var http = Wire.Client();
 
-        using var response = await http.PostJsonAsync(fake.Endpoint("/z-image-danrisi").Url, """{"prompt":"p","width":64,"height":64}""");
+        using var response = await http.PostJsonAsync(fake.Endpoint("/z-image-danrisi").Url, """{"prompt":"p","width":256,"height":256}""");
 
         Assert.Equal(200, (int)response.StatusCode);
     }

@@ -209,4 +209,108 @@ public sealed class ErrorMappingTests : IDisposable
         Assert.False(ex.GpuWorkMayHaveRun);
         Assert.IsType<HttpRequestException>(ex.InnerException);
     }
+
+    [Theory]
+    [InlineData("""{"detail":"Too Many Requests"}""", "application/json", "Too Many Requests")]
+    [InlineData("""{"error":"rate limited"}""", "application/json", "rate limited")]
+    [InlineData("modal-http: too many requests", "text/plain; charset=utf-8", "modal-http: too many requests")]
+    [InlineData("<html><head><title>429 Too Many Requests</title></head><body></body></html>", "text/html", "429 Too Many Requests")]
+    [InlineData("", "text/plain", "HTTP 429 with an empty body")]
+    public async Task RateLimited_AnyBody_IsPlatformRateLimitedWithRetryAfter(string body, string contentType, string said)
+    {
+        using var modal = new WireMockModal(o => o.Retry.MaxRetryAttempts = 0);
+        modal.Server.Given(Request.Create().WithPath(WireMockModal.PathOf(ModalApp.Flux, "/flux")).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Content-Type", contentType).WithHeader("Retry-After", "12")
+                .WithHeader("Modal-Function-Call-Id", "fc-limited").WithBody(body));
+
+        var ex = await Assert.ThrowsAsync<ModalPlatformException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox" }));
+
+        Assert.Equal(ModalPlatformError.RateLimited, ex.Error);
+        Assert.Equal(TimeSpan.FromSeconds(12), ex.RetryAfter);
+        Assert.Equal(said, ex.PlatformMessage);
+        Assert.Equal((429, "ryla-flux", "fc-limited"), (ex.StatusCode, ex.App, ex.CallId));
+        Assert.False(ex.GpuWorkMayHaveRun);
+        Assert.StartsWith($"/flux: Modal answered 429: {said}. ", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("It asked to wait 12 s.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(403, "<html><head><title>403 Forbidden</title></head><body><center>nginx</center></body></html>", "text/html", "403 Forbidden")]
+    [InlineData(401, "Unauthorized", "text/plain", "Unauthorized")]
+    [InlineData(413, "Request body too large", "text/plain", "Request body too large")]
+    public async Task NonJson4xx_IsApiExceptionWithStatusAppAndCallId(int status, string body, string contentType, string said)
+    {
+        Answer(ModalApp.Flux, "/flux", status, body, contentType);
+
+        var ex = await Assert.ThrowsAsync<ModalApiException>(Flux);
+
+        Assert.Equal((status, "ryla-flux", "fc-test123"), (ex.StatusCode, ex.App, ex.CallId));
+        Assert.Equal($"/flux failed with HTTP {status}: {said}", ex.Message);
+        Assert.Equal(body, ex.ServerMessage);
+        Assert.False(ex.GpuWorkMayHaveRun);
+    }
+
+    [Fact]
+    public async Task E2_ComfyValidationAfterTheFallback_MessageNamesNodeInputAndLimit()
+    {
+        Answer(ModalApp.ZImage, "/z-image-simple", 500, ErrorBody(ServerErrorTextTests.ComfyRunFailure, "Exception"));
+
+        var ex = await Assert.ThrowsAsync<ModalApiException>(() => _modal.Client.ZImage.SimpleAsync(new ZImageSimpleRequest { Prompt = "a fox" }));
+
+        Assert.Equal(
+            "/z-image-simple failed with HTTP 500 (Exception): Workflow execution failed (exit code 1) — ZImageSampler: Value 64 smaller than min of 256: width",
+            ex.Message);
+        Assert.Equal(ServerErrorTextTests.ComfyRunFailure, ex.ServerMessage);
+        Assert.True(ex.GpuWorkMayHaveRun);
+        Assert.Equal((500, "ryla-z-image", "fc-test123"), (ex.StatusCode, ex.App, ex.CallId));
+    }
+
+    [Fact]
+    public async Task E2_ComfyValidationQuotedFromPrompt_MessageNamesNodeInputAndLimit()
+    {
+        Answer(ModalApp.QwenImage, "/video-faceswap", 500, ErrorBody(ServerErrorTextTests.QueueFailure, "Exception"));
+
+        var ex = await Assert.ThrowsAsync<ModalApiException>(() => _modal.Client.Video.FaceSwapAsync(
+            new VideoFaceSwapRequest { SourceVideo = TestMedia.Mp4Media(), ReferenceImage = TestMedia.PngMedia() }));
+
+        Assert.Equal(
+            "/video-faceswap failed with HTTP 500 (Exception): Failed to queue workflow: HTTP 400 — VHS_LoadVideo: Value 90.0 bigger than max of 60.0: force_rate",
+            ex.Message);
+    }
+
+    [Fact]
+    public async Task E3_ComfyValidationOnTheHeuristicRoute_Is400AfterWorkStarted()
+    {
+        const string error = "Both API and infer methods failed.\nAPI Error: Failed to queue workflow: HTTP 400 - {\"node_errors\": {\"7\": {\"errors\": [{\"type\": \"value_bigger_than_max\", "
+            + "\"message\": \"Value 1.5 bigger than max of 1.0\", \"details\": \"ip_scale\"}], \"class_type\": \"ApplyFluxIPAdapter\"}}}\nInfer Error: Workflow execution failed (exit code 1)";
+        Answer(ModalApp.InstantId, "/flux-ipadapter-faceid", 400, ErrorBody(error, "Exception"));
+
+        var ex = await Assert.ThrowsAsync<ModalApiException>(() => _modal.Client.Face.FluxIpAdapterFaceIdAsync(
+            new FluxIpAdapterFaceIdRequest { ReferenceImage = TestMedia.PngMedia(), Prompt = "p" }));
+
+        Assert.Equal(400, ex.StatusCode);
+        Assert.True(ex.GpuWorkMayHaveRun);
+        Assert.EndsWith("Both API and infer methods failed — ApplyFluxIPAdapter: Value 1.5 bigger than max of 1.0: ip_scale", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task E2_HugeErrorWithTracebackAndSecrets_MessageIsBoundedAndClean()
+    {
+        var error = "Workflow failed at node 12 (LoadImage): could not fetch https://user:p4ssw0rd-value@cdn.example/x?token=abcdef123456 "
+            + string.Join(' ', Enumerable.Repeat("detail", 2000))
+            + "\nTraceback (most recent call last):\n  File \"/root/handlers/flux.py\", line 9\nValueError: data:image/png;base64," + Convert.ToBase64String(TestMedia.Png(32, 32));
+        Answer(ModalApp.Flux, "/flux", 500, ErrorBody(error, "ValueError"));
+
+        var ex = await Assert.ThrowsAsync<ModalApiException>(Flux);
+
+        Assert.True(ex.Message.Length <= "/flux failed with HTTP 500 (ValueError): ".Length + 300, $"{ex.Message.Length} characters");
+        Assert.StartsWith("/flux failed with HTTP 500 (ValueError): Workflow failed at node 12 (LoadImage): could not fetch https://***@cdn.example/x?token=*** detail", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("p4ssw0rd", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("abcdef123456", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Traceback", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("iVBORw0KGgo", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static string ErrorBody(string error, string type) =>
+        new System.Text.Json.Nodes.JsonObject { ["error"] = error, ["details"] = "Traceback (most recent call last):\n  File \"app.py\"", ["type"] = type }.ToJsonString();
 }

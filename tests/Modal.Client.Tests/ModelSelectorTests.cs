@@ -179,7 +179,7 @@ public sealed class ModelSelectorTests
     [InlineData("/z-image-danrisi")]
     public async Task GenerateImageAsync_BuildsTheEndpointsOwnRequest(string path)
     {
-        using var modal = new FakeModal();
+        using var modal = new FakeModal(new FakeModalDeploymentOptions { ServeDeletedSdxlRoutes = true });
 
         var image = await modal.Selector.GenerateImageAsync(new TextToImagePrompt { Prompt = "a fox", Width = 512, Height = 384, Seed = 5 }, ModalCatalog.GetCallable(path));
 
@@ -204,7 +204,7 @@ public sealed class ModelSelectorTests
     [Fact]
     public async Task GenerateImageAsync_WithFallback_UsesAlternativeWhenPrimaryNotDeployed()
     {
-        using var modal = new FakeModal(new FakeModalDeploymentOptions { SdxlTurboAndLightningDeployed = false });
+        using var modal = new FakeModal();
         modal.Fake.Endpoint("/z-image-danrisi").Inject(FakeFault.AppStopped);
 
         var image = await modal.Selector.GenerateImageAsync(new TextToImagePrompt { Prompt = "a fox" }, ModalUseCase.FastPreview, fallback: true);
@@ -216,7 +216,7 @@ public sealed class ModelSelectorTests
     [Fact]
     public async Task GenerateImageAsync_DeletedSdxlRoute_FallsBackToFastestTextToImage()
     {
-        using var modal = new FakeModal(new FakeModalDeploymentOptions { SdxlTurboAndLightningDeployed = false });
+        using var modal = new FakeModal();
 
         var image = await modal.Selector.GenerateImageAsync(new TextToImagePrompt { Prompt = "a fox" }, ModalCatalog.GetCallable("/sdxl-turbo"), fallback: true);
 
@@ -262,7 +262,7 @@ public sealed class ModelSelectorTests
     [Fact]
     public async Task Discovery_ReportsMissingRoutes_AndSelectionSkipsThem()
     {
-        using var modal = new FakeModal(new FakeModalDeploymentOptions { PortPerApp = true, SdxlTurboAndLightningDeployed = false });
+        using var modal = new FakeModal(new FakeModalDeploymentOptions { PortPerApp = true });
 
         var report = await modal.Selector.Discovery.DiscoverAsync();
         var selection = ModelSelector.Select(new ModalSelectionCriteria { Capability = ModalCapability.TextToImage, Deployment = report });

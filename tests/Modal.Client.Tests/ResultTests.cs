@@ -134,4 +134,78 @@ public sealed class ResultTests : IDisposable
         Assert.Contains("may still run", ex.Message, StringComparison.Ordinal);
         Assert.Equal(cts.Token, ex.CancellationToken);
     }
+
+    [Fact]
+    public async Task Result_ComfyAnimatedWebP_ReportsCanvasFramesAndTiming()
+    {
+        _modal.Server.Given(Request.Create().WithPath(WireMockModal.PathOf(ModalApp.Wan26, "/wan2.6")).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "image/webp").WithBody(MediaFixtures.Read("wan.webp")));
+
+        var video = await _modal.Client.Video.Wan26Async(new Wan26Request { Prompt = "waves" });
+
+        Assert.True(video.IsAnimatedWebP);
+        Assert.Equal((40, 24), (video.Width, video.Height));
+        Assert.Equal(5, video.FrameCount);
+        Assert.Equal(TimeSpan.FromMilliseconds(310), video.PlaybackDuration);
+        Assert.Equal(16.129, video.FrameRate);
+    }
+
+    [Theory]
+    [InlineData("vhs.mp4")]
+    [InlineData("faststart.mp4")]
+    public async Task Result_H264Mp4_ReportsTrackSizeFramesAndTiming(string file)
+    {
+        _modal.Server.Given(Request.Create().WithPath(WireMockModal.PathOf(ModalApp.QwenImage, "/video-faceswap")).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "video/mp4").WithBody(MediaFixtures.Read(file)));
+
+        var video = await _modal.Client.Video.FaceSwapAsync(new VideoFaceSwapRequest { SourceVideo = TestMedia.Mp4Media(), ReferenceImage = TestMedia.PngMedia() });
+
+        Assert.Equal(MediaFormat.Mp4, video.Format);
+        Assert.Equal((64, 48), (video.Width, video.Height));
+        Assert.Equal(17, video.FrameCount);
+        Assert.Equal(16.0, video.FrameRate);
+        Assert.Equal(TimeSpan.FromSeconds(1.0625), video.PlaybackDuration);
+    }
+
+    [Theory]
+    [InlineData("pil-q95.jpg", MediaFormat.Jpeg)]
+    [InlineData("progressive.jpg", MediaFormat.Jpeg)]
+    [InlineData("lossy.webp", MediaFormat.WebP)]
+    [InlineData("lossless.webp", MediaFormat.WebP)]
+    [InlineData("alpha.webp", MediaFormat.WebP)]
+    public async Task Result_JpegOrWebP_ReportsPixelSize(string file, MediaFormat format)
+    {
+        _modal.Server.Given(Request.Create().WithPath(WireMockModal.PathOf(ModalApp.QwenImage, "/qwen-image-inpaint-2511")).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "image/jpeg").WithBody(MediaFixtures.Read(file)));
+
+        var image = await _modal.Client.Edit.QwenImageInpaintAsync(new QwenImageInpaintRequest { SourceImage = TestMedia.PngMedia(), MaskImage = TestMedia.PngMedia(), Prompt = "a hat" });
+
+        Assert.Equal(format, image.Format);
+        Assert.Equal((40, 24), (image.Width, image.Height));
+    }
+
+    [Fact]
+    public async Task Result_FromTheFakeWan_ReportsTheFlooredSizeAnd4nPlus1Frames()
+    {
+        using var modal = new FakeModal();
+
+        var video = await modal.Client.Video.Wan26Async(new Wan26Request { Prompt = "waves", Width = 100, Height = 70, FrameCount = 18, Fps = 16 });
+
+        Assert.Equal((96, 64), (video.Width, video.Height));
+        Assert.Equal(17, video.FrameCount);
+        Assert.Equal(TimeSpan.FromMilliseconds(17 * 62), video.PlaybackDuration);
+    }
+
+    [Fact]
+    public async Task Result_FromTheFakeFaceSwap_ReportsFramesAtTheAskedRate()
+    {
+        using var modal = new FakeModal();
+
+        var video = await modal.Client.Video.FaceSwapAsync(new VideoFaceSwapRequest { SourceVideo = TestMedia.Mp4Media(), ReferenceImage = TestMedia.PngMedia(), Fps = 24 });
+
+        Assert.Equal((512, 512), (video.Width, video.Height));
+        Assert.Equal(48, video.FrameCount);
+        Assert.Equal(24.0, video.FrameRate);
+        Assert.Equal(TimeSpan.FromSeconds(2), video.PlaybackDuration);
+    }
 }

@@ -15,8 +15,8 @@ internal sealed class DeploymentCore : IDisposable
         SyncLimit = options.SyncLimit;
         DefaultGenerationTime = options.DefaultGenerationTime;
         TimeProvider = options.TimeProvider;
-        Loras = new LoraCatalog(options.KnownLoras);
-        SdxlTurboAndLightningDeployed = options.SdxlTurboAndLightningDeployed;
+        Loras = new LoraCatalog(options.KnownLoras, options.AcceptUnknownLoras);
+        EnforceNodeLimits = options.EnforceNodeLimits;
         ProxyAuthKey = options.ProxyAuthKey;
         ProxyAuthSecret = options.ProxyAuthSecret;
     }
@@ -29,7 +29,8 @@ internal sealed class DeploymentCore : IDisposable
 
     public LoraCatalog Loras { get; }
 
-    public bool SdxlTurboAndLightningDeployed { get; }
+    /// <summary>Inputs past the real nodes' limits fail after the job started (<see cref="FakeModalDeploymentOptions.EnforceNodeLimits"/>).</summary>
+    public bool EnforceNodeLimits { get; }
 
     public string? ProxyAuthKey { get; }
 

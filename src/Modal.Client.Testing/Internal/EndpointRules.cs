@@ -36,7 +36,16 @@ internal static class EndpointRules
         "intorealism-xl.safetensors",
     ];
 
-    public static Evaluation Evaluate(EndpointSpec spec, string body, LoraCatalog loras)
+    /// <summary>The face providers each face node accepts (ComfyUI list inputs).</summary>
+    private static readonly string[] InstantIdProviders = ["CPU", "CUDA", "ROCM", "CoreML"];
+
+    private static readonly string[] XlabsProviders = ["CPU", "GPU"];
+
+    /// <param name="spec">The endpoint.</param>
+    /// <param name="body">The request body as sent.</param>
+    /// <param name="loras">The LoRA files on the fake volume.</param>
+    /// <param name="enforceNodeLimits">Whether inputs past the real nodes' limits fail (<see cref="FakeModalDeploymentOptions.EnforceNodeLimits"/>).</param>
+    public static Evaluation Evaluate(EndpointSpec spec, string body, LoraCatalog loras, bool enforceNodeLimits = true)
     {
         JsonNode? parsed;
         try
@@ -58,7 +67,7 @@ internal static class EndpointRules
             return Evaluation.Reject(AppError.Attribute($"'{PythonValues.TypeName(parsed)}' object has no attribute 'get'"));
         }
 
-        var fields = new RequestFields(json);
+        var fields = new RequestFields(json, enforceNodeLimits);
         return spec.Path switch
         {
             "/flux" => Flux(spec, fields, steps: 4, lora: null),
@@ -98,9 +107,28 @@ internal static class EndpointRules
         _ => new AppError("Exception", "Workflow execution failed (exit code 1)\nStdout: scripted fake failure"),
     };
 
-    /// <summary>The error a graph that ComfyUI refuses (validation) or that fails while running ends with.</summary>
-    public static AppError GraphFailure(EndpointSpec spec, string reason, bool atRuntime)
+    /// <summary>
+    /// The error a graph that ComfyUI refuses (validation) or that fails while running ends with. With the refusing
+    /// <paramref name="node"/> known, the text is the real one: ComfyUI's node errors as the handler quotes them, after
+    /// the <c>comfy run</c> fallback failed too on the routes that have it (<see cref="ComfyValidation"/>).
+    /// </summary>
+    public static AppError GraphFailure(EndpointSpec spec, string reason, bool atRuntime, ComfyNode? node = null)
     {
+        if (node is not null && !atRuntime)
+        {
+            var queued = ComfyValidation.QueueFailure(node, reason);
+            var run = ComfyValidation.RunFailure(node, reason);
+            return spec.Style switch
+            {
+                ErrorStyle.RouteTryExcept => new AppError("Exception", $"Both API and infer methods failed.\nAPI Error: {queued}\nInfer Error: {run}"),
+                ErrorStyle.SeedVr2 => new AppError("Exception", $"SeedVR2 execution failed (API: {queued}, Infer: {run})"),
+
+                // /flux-pulid calls execute_workflow_via_api without a fallback; /video-faceswap queues the graph itself.
+                _ when spec.Path is "/flux-pulid" or "/video-faceswap" => new AppError("Exception", queued),
+                _ => new AppError("Exception", run),
+            };
+        }
+
         var api = atRuntime
             ? $"Workflow failed at node 3 (KSampler): {reason}"
             : $"Failed to queue workflow: HTTP 400 - Prompt outputs failed validation: {reason}";
@@ -114,7 +142,7 @@ internal static class EndpointRules
 
     private static Evaluation Finish(EndpointSpec spec, RequestFields fields, Func<TimeSpan, FakeResponse> produce) =>
         fields.BrokenReason is { } reason
-            ? Evaluation.Fail(GraphFailure(spec, reason, fields.BrokenAtRuntime))
+            ? Evaluation.Fail(GraphFailure(spec, reason, fields.BrokenAtRuntime, fields.BrokenNode))
             : Evaluation.Succeed(produce);
 
     // ---- Text to image -------------------------------------------------------------------------------------------
@@ -197,8 +225,10 @@ internal static class EndpointRules
 
         var prompt = f.Text("prompt", string.Empty);
         var (width, height) = Size(f, 1024, 1024);
-        f.Int("steps", steps, 1, 10000);
-        f.Number("cfg", 0.0);
+        f.NodeIntRange(ComfyNode.ZImageSampler, "width", f.Side("width", 1024), min: 256);
+        f.NodeIntRange(ComfyNode.ZImageSampler, "height", f.Side("height", 1024), min: 256);
+        f.NodeIntRange(ComfyNode.ZImageSampler, "steps", f.Int("steps", steps, 1, 10000), max: 100);
+        f.NodeFloatRange(ComfyNode.ZImageSampler, "guidance_scale", f.Number("cfg", 0.0), max: 20.0);
         var seed = f.Seed(42);
         f.Text("negative_prompt", string.Empty);
         return Finish(spec, f, _ => Png(spec, width, height, MediaIdentity.Create(spec.Path, seed, prompt)));
@@ -248,7 +278,7 @@ internal static class EndpointRules
         f.Text("negative_prompt", string.Empty);
         var checkpoint = f.Text("sdxl_checkpoint", SdxlCheckpoints[0]);
         f.Number("instantid_strength", 0.8);
-        f.Text("face_provider", "CPU");
+        f.NodeChoice(ComfyNode.InstantIdFaceAnalysis, "provider", f.Text("face_provider", "CPU"), InstantIdProviders);
         var (width, height) = Size(f, 1024, 1024);
         f.Int("steps", 20, 1, 10000);
         f.Number("cfg", 7.0);
@@ -329,12 +359,12 @@ internal static class EndpointRules
 
         var prompt = f.Text("prompt", string.Empty);
         f.Text("negative_prompt", string.Empty, emptyMeansDefault: true);
-        f.Number("ipadapter_strength", 0.8);
+        f.NodeFloatRange(ComfyNode.ApplyFluxIpAdapter, "ip_scale", f.Number("ipadapter_strength", 0.8), max: 1.0);
         f.Number("guidance_scale", 3.5);
-        f.Int("timestep_to_start_cfg", 1);
-        f.Text("face_provider", "CPU");
+        f.NodeIntRange(ComfyNode.XlabsSampler, "timestep_to_start_cfg", f.Int("timestep_to_start_cfg", 1), max: 100);
+        f.NodeChoice(ComfyNode.LoadFluxIpAdapter, "provider", f.Text("face_provider", "CPU"), XlabsProviders);
         var (width, height) = Size(f, 1024, 1024);
-        f.Int("steps", 20, 1, 10000);
+        f.NodeIntRange(ComfyNode.XlabsSampler, "steps", f.Int("steps", 20, 1, 10000), max: 100);
         var seed = f.Seed(42);
         if (reference is null)
         {
@@ -398,7 +428,7 @@ internal static class EndpointRules
             f.Break("torch.OutOfMemoryError: CUDA out of memory.", atRuntime: true);
         }
 
-        return Finish(spec, f, _ => WebP(spec, width, height, Math.Max(2, frames), (int)Math.Round(1000.0 / fps), MediaIdentity.Create(spec.Path, seed, prompt, lora, trigger, references)));
+        return Finish(spec, f, _ => WebP(spec, width, height, Math.Max(2, frames), (int)(1000.0 / fps), MediaIdentity.Create(spec.Path, seed, prompt, lora, trigger, references)));
     }
 
     private static Evaluation VideoFaceSwap(EndpointSpec spec, RequestFields f)
@@ -424,8 +454,9 @@ internal static class EndpointRules
         }
 
         var fps = f.Int("fps", 30, 1, 1000);
+        f.NodeFloatRange(ComfyNode.VhsLoadVideo, "force_rate", fps, max: 60.0);
         f.Flag("restore_face", true);
-        f.Number("face_restore_visibility", 1.0);
+        f.NodeFloatRange(ComfyNode.ReActorFaceSwap, "face_restore_visibility", f.Number("face_restore_visibility", 1.0), min: 0.1);
         f.Number("codeformer_weight", 0.5);
         if (!ImageProbe.IsVideo(video) || !ImageProbe.IsImage(face))
         {
@@ -434,7 +465,7 @@ internal static class EndpointRules
         }
 
         var identity = MediaIdentity.Create(spec.Path, null, null, Fingerprint(video), Fingerprint(face), fps.ToString(CultureInfo.InvariantCulture));
-        return Finish(spec, f, _ => Echo(new FakeResponse(200, spec.ContentTypeLabel, Mp4Writer.Write(512, 512, 2000, identity)), identity));
+        return Finish(spec, f, _ => Echo(new FakeResponse(200, spec.ContentTypeLabel, Mp4Writer.Write(512, 512, 2000, identity, (int)fps)), identity));
     }
 
     // ---- Upscale and edit ----------------------------------------------------------------------------------------
@@ -483,9 +514,10 @@ internal static class EndpointRules
             f.Break(string.Create(CultureInfo.InvariantCulture, $"Value {resolution} smaller than min of 16: resolution"));
         }
 
-        var maxResolution = (int)f.Int("max_resolution", 4000, 16, 16384);
-        f.Int("max_resolution_2", 4000, 16, 16384);
+        // max_resolution 0 means "no limit"; max_resolution_2 is read by the handler but no node input uses it.
+        var maxResolution = (int)f.Int("max_resolution", 4000, 0, 16384);
         var seed = f.Seed(SeedVr2DefaultSeed);
+        f.NodeIntRange(ComfyNode.SeedVr2VideoUpscaler, "seed", seed, max: uint.MaxValue);
         var (width, height) = UpscaledSize(image, Math.Max(resolution, 16), maxResolution);
         CheckPixels(f, width, height);
         return Finish(spec, f, _ => Png(spec, width, height, MediaIdentity.Create(spec.Path, seed, null, Fingerprint(image))));
@@ -643,7 +675,7 @@ internal static class EndpointRules
 
         var scale = (double)resolution / Math.Min(w, h);
         var longSide = Math.Max(w, h) * scale;
-        if (longSide > maxResolution)
+        if (maxResolution > 0 && longSide > maxResolution)
         {
             scale *= maxResolution / longSide;
         }

@@ -163,7 +163,7 @@ internal sealed class FakeRouter(DeploymentCore core, string? app)
             return rejected;
         }
 
-        var evaluation = EndpointRules.Evaluate(endpoint.Spec, body, core.Loras);
+        var evaluation = EndpointRules.Evaluate(endpoint.Spec, body, core.Loras, core.EnforceNodeLimits);
         if (evaluation.Rejection is { } error)
         {
             if (fault == FakeFault.ConnectionReset)

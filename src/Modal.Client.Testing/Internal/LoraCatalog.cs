@@ -1,6 +1,9 @@
 namespace Modal.Client.Testing.Internal;
 
-/// <summary>Which LoRA files the fake's model volume holds; <see langword="null"/> known set means every file exists.</summary>
+/// <summary>
+/// Which LoRA files the fake's model volume holds: the known set plus the ryla-z-image style LoRAs, or every file when
+/// unknown LoRAs are accepted.
+/// </summary>
 internal sealed class LoraCatalog
 {
     /// <summary>Style LoRAs baked into the ryla-z-image image (contract §3.11), present whatever the test registers.</summary>
@@ -14,14 +17,13 @@ internal sealed class LoraCatalog
         "zimage-turbo-nsfw.safetensors",
     ];
 
-    private readonly HashSet<string>? known;
+    private readonly HashSet<string> known;
+    private readonly bool acceptUnknown;
 
-    public LoraCatalog(IEnumerable<string>? files)
+    public LoraCatalog(IEnumerable<string>? files, bool acceptUnknown)
     {
-        if (files is not null)
-        {
-            known = new HashSet<string>(files.Select(Normalize), StringComparer.Ordinal);
-        }
+        known = new HashSet<string>((files ?? []).Select(Normalize), StringComparer.Ordinal);
+        this.acceptUnknown = acceptUnknown;
     }
 
     public const string Extension = ".safetensors";
@@ -30,5 +32,5 @@ internal sealed class LoraCatalog
         file.EndsWith(Extension, StringComparison.Ordinal) ? file : file + Extension;
 
     public bool Contains(string file, bool zImage) =>
-        known is null || known.Contains(file) || (zImage && ZImageBuiltIns.Contains(file, StringComparer.Ordinal));
+        acceptUnknown || known.Contains(file) || (zImage && ZImageBuiltIns.Contains(file, StringComparer.Ordinal));
 }

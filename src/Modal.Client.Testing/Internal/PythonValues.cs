@@ -55,14 +55,16 @@ internal static class PythonValues
                     return text;
                 }
 
-                var d = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-                return d == Math.Floor(d) && Math.Abs(d) < 1e16
-                    ? d.ToString("F1", CultureInfo.InvariantCulture)
-                    : d.ToString("R", CultureInfo.InvariantCulture);
+                return Float(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
             default:
                 return value.ToJsonString();
         }
     }
+
+    /// <summary>Python's <c>str(float)</c>: <c>90.0</c>, <c>0.1</c>, <c>2.5</c>.</summary>
+    public static string Float(double value) => value == Math.Floor(value) && Math.Abs(value) < 1e16
+        ? value.ToString("F1", CultureInfo.InvariantCulture)
+        : value.ToString("R", CultureInfo.InvariantCulture);
 
     public static bool IsString(JsonNode? value, out string text)
     {

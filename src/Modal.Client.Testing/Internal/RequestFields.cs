@@ -9,13 +9,16 @@ namespace Modal.Client.Testing.Internal;
 /// input conversion and min/max validation) and remembers the first value that would make the ComfyUI graph fail,
 /// for example an explicit <c>null</c> (contract §2.1).
 /// </summary>
-internal sealed class RequestFields(JsonObject json)
+internal sealed class RequestFields(JsonObject json, bool enforceNodeLimits = true)
 {
     /// <summary>The first reason the graph would fail; <see langword="null"/> while every value is usable.</summary>
     public string? BrokenReason { get; private set; }
 
     /// <summary>True when the failure is a runtime one (out of memory) rather than ComfyUI's input validation.</summary>
     public bool BrokenAtRuntime { get; private set; }
+
+    /// <summary>The node whose validation refused the graph, when known (its error then carries ComfyUI's node errors).</summary>
+    public ComfyNode? BrokenNode { get; private set; }
 
     public bool Contains(string name) => json.ContainsKey(name);
 
@@ -24,12 +27,61 @@ internal sealed class RequestFields(JsonObject json)
     public bool Truthy(string name) => PythonValues.Truthy(Raw(name));
 
     /// <summary>Marks the graph as failing (first reason wins).</summary>
-    public void Break(string reason, bool atRuntime = false)
+    public void Break(string reason, bool atRuntime = false, ComfyNode? node = null)
     {
         if (BrokenReason is null)
         {
             BrokenReason = reason;
             BrokenAtRuntime = atRuntime;
+            BrokenNode = node;
+        }
+    }
+
+    /// <summary>
+    /// A real node's INT range check (ComfyUI's <c>Value {v} bigger than max of {max}: {input}</c>), applied only when
+    /// the deployment enforces node limits.
+    /// </summary>
+    public void NodeIntRange(ComfyNode node, string input, decimal value, decimal? min = null, decimal? max = null)
+    {
+        if (!enforceNodeLimits)
+        {
+            return;
+        }
+
+        if (min is { } low && value < low)
+        {
+            Break(string.Create(CultureInfo.InvariantCulture, $"Value {value} smaller than min of {low}: {input}"), node: node);
+        }
+        else if (max is { } high && value > high)
+        {
+            Break(string.Create(CultureInfo.InvariantCulture, $"Value {value} bigger than max of {high}: {input}"), node: node);
+        }
+    }
+
+    /// <summary>A real node's FLOAT range check; ComfyUI converts the value with <c>float()</c> first, so 90 prints as 90.0.</summary>
+    public void NodeFloatRange(ComfyNode node, string input, double value, double? min = null, double? max = null)
+    {
+        if (!enforceNodeLimits)
+        {
+            return;
+        }
+
+        if (min is { } low && value < low)
+        {
+            Break($"Value {PythonValues.Float(value)} smaller than min of {PythonValues.Float(low)}: {input}", node: node);
+        }
+        else if (max is { } high && value > high)
+        {
+            Break($"Value {PythonValues.Float(value)} bigger than max of {PythonValues.Float(high)}: {input}", node: node);
+        }
+    }
+
+    /// <summary>A real node's list input: <c>Value not in list: {input}: '{v}' not in [...]</c>.</summary>
+    public void NodeChoice(ComfyNode node, string input, string value, IReadOnlyList<string> options)
+    {
+        if (enforceNodeLimits && !options.Contains(value, StringComparer.Ordinal))
+        {
+            Break($"Value not in list: {input}: '{value}' not in [{string.Join(", ", options.Select(o => $"'{o}'"))}]", node: node);
         }
     }
 

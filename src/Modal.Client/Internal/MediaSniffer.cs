@@ -1,8 +1,6 @@
-using System.Buffers.Binary;
-
 namespace Modal.Client.Internal;
 
-/// <summary>Recognises media formats from magic bytes, and reads image sizes where cheap.</summary>
+/// <summary>Recognises media formats from magic bytes (sizes and frame counts: <see cref="MediaHeaderReader"/>).</summary>
 internal static class MediaSniffer
 {
     public static MediaFormat Sniff(ReadOnlySpan<byte> bytes)
@@ -60,47 +58,6 @@ internal static class MediaSniffer
     public static bool IsVideo(MediaFormat format) => format is MediaFormat.Mp4 or MediaFormat.WebM or MediaFormat.AnimatedWebP;
 
     public static bool IsImage(MediaFormat format) => format is MediaFormat.Png or MediaFormat.Jpeg or MediaFormat.WebP or MediaFormat.Gif;
-
-    /// <summary>Width and height from a PNG IHDR or a JPEG SOF marker; null for other formats or truncated data.</summary>
-    public static (int Width, int Height)? ImageSize(ReadOnlySpan<byte> bytes, MediaFormat format)
-    {
-        if (format == MediaFormat.Png && bytes.Length >= 24 && bytes[12..16].SequenceEqual("IHDR"u8))
-        {
-            return ((int)BinaryPrimitives.ReadUInt32BigEndian(bytes[16..]), (int)BinaryPrimitives.ReadUInt32BigEndian(bytes[20..]));
-        }
-
-        return format == MediaFormat.Jpeg ? JpegSize(bytes) : null;
-    }
-
-    private static (int, int)? JpegSize(ReadOnlySpan<byte> bytes)
-    {
-        var i = 2;
-        while (i + 9 < bytes.Length)
-        {
-            if (bytes[i] != 0xFF)
-            {
-                return null;
-            }
-
-            var marker = bytes[i + 1];
-            if (marker == 0xFF)
-            {
-                i++;
-                continue;
-            }
-
-            var length = BinaryPrimitives.ReadUInt16BigEndian(bytes[(i + 2)..]);
-            var isStartOfFrame = marker is >= 0xC0 and <= 0xCF && marker is not (0xC4 or 0xC8 or 0xCC);
-            if (isStartOfFrame)
-            {
-                return (BinaryPrimitives.ReadUInt16BigEndian(bytes[(i + 7)..]), BinaryPrimitives.ReadUInt16BigEndian(bytes[(i + 5)..]));
-            }
-
-            i += 2 + length;
-        }
-
-        return null;
-    }
 
     private static bool IsAnimatedWebP(ReadOnlySpan<byte> bytes)
     {

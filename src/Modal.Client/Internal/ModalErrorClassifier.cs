@@ -6,7 +6,9 @@ namespace Modal.Client.Internal;
 
 /// <summary>
 /// Maps every error shape of the contract to the typed exceptions: E1 <c>{"detail"}</c>, E2/E3
-/// <c>{"error","details","type"[,"path"]}</c>, E4 404 Not Found, E5 plain-text platform errors.
+/// <c>{"error","details","type"[,"path"]}</c>, E4 404 Not Found, E5 plain-text platform errors; a 429 is always the
+/// platform's rate limit, whatever its body. Every exception carries the status code, the app and the call id, and its
+/// message the server's key line (<see cref="ServerErrorText"/>).
 /// </summary>
 internal static class ModalErrorClassifier
 {
@@ -14,6 +16,8 @@ internal static class ModalErrorClassifier
     public const int MaxErrorBodyBytes = 64 * 1024;
 
     private const int MaxMessageLength = 500;
+
+    private const int TooManyRequests = 429;
 
     /// <param name="response">The failed response.</param>
     /// <param name="endpoint">The endpoint called.</param>
@@ -29,8 +33,12 @@ internal static class ModalErrorClassifier
 
     internal static ModalException Classify(ErrorContext context, string body)
     {
-        var (status, endpoint) = (context.Status, context.Endpoint);
         var trimmed = body.TrimStart();
+        if (context.Status == TooManyRequests)
+        {
+            return RateLimited(context, trimmed);
+        }
+
         if (trimmed.StartsWith('{') && TryParseJson(trimmed) is { } json)
         {
             using (json)
@@ -87,7 +95,8 @@ internal static class ModalErrorClassifier
 
         // E1: an HTTPException raised by the handler before (400/404) or after (501/502/503) GPU work.
         var mayHaveRun = status >= 500 || context.WorkStarted;
-        return new ModalApiException($"{endpoint.Path} failed with HTTP {status}: {Shorten(text)}", endpoint.Path, mayHaveRun)
+        var summary = detail.ValueKind == JsonValueKind.Object && ObjectMessage(detail) is { } inner ? inner : text;
+        return new ModalApiException($"{endpoint.Path} failed with HTTP {status}: {Said(summary, status)}", endpoint.Path, mayHaveRun)
         {
             ServerMessage = text,
             ServerErrorType = "HTTPException",
@@ -112,7 +121,7 @@ internal static class ModalErrorClassifier
             || message.StartsWith("Maximum ", StringComparison.Ordinal);
         var typeText = type is null ? string.Empty : $" ({type})";
         return new ModalApiException(
-            $"{endpoint.Path} failed with HTTP {status}{typeText}: {Shorten(FirstLine(message))}", endpoint.Path, !beforeWork || context.WorkStarted)
+            $"{endpoint.Path} failed with HTTP {status}{typeText}: {Said(message, status)}", endpoint.Path, !beforeWork || context.WorkStarted)
         {
             ServerMessage = message,
             ServerErrorType = type,
@@ -130,16 +139,19 @@ internal static class ModalErrorClassifier
         var isApp = kind == ModalPlatformError.Other && !text.StartsWith("modal-http:", StringComparison.Ordinal);
         if (isApp && status is >= 400 and < 500 && status is not (408 or 429))
         {
-            // Not JSON and not the platform: an unexpected body from the app or a proxy in front of it.
-            return new ModalApiException($"{endpoint.Path} failed with HTTP {status}: {Shorten(text)}", endpoint.Path, gpuWorkMayHaveRun: context.WorkStarted)
+            // Not JSON and not the platform: an unexpected body from the app or a proxy in front of it (an HTML 403 page).
+            return new ModalApiException($"{endpoint.Path} failed with HTTP {status}: {Said(text, status)}", endpoint.Path, gpuWorkMayHaveRun: context.WorkStarted)
             {
                 ServerMessage = Shorten(text),
+                StatusCode = context.Status,
+                App = context.Endpoint.App?.Name,
+                CallId = context.CallId,
             };
         }
 
         var mayHaveRun = context.WorkStarted || kind is ModalPlatformError.ExecutionTimedOut or ModalPlatformError.TerminatedBySignal
             or ModalPlatformError.ResultExpired or ModalPlatformError.ServerError or ModalPlatformError.Other;
-        var shown = text.Length == 0 ? $"HTTP {status} with an empty body" : Shorten(FirstLine(text));
+        var shown = Said(text, status);
         return new ModalPlatformException($"{endpoint.Path}: Modal answered {status}: {shown}. {Advice(kind, endpoint)}", endpoint.Path, mayHaveRun, kind)
         {
             PlatformMessage = shown,
@@ -149,6 +161,61 @@ internal static class ModalErrorClassifier
             CallId = context.CallId,
         };
     }
+
+    /// <summary>
+    /// 429 from Modal's proxy (200 web requests per second per workspace, contract P7), as plain text or as JSON such as
+    /// <c>{"detail":"Too Many Requests"}</c>: never GPU work, always <see cref="ModalPlatformError.RateLimited"/>.
+    /// </summary>
+    private static ModalPlatformException RateLimited(ErrorContext context, string body)
+    {
+        var said = body;
+        if (body.StartsWith('{') && TryParseJson(body) is { } json)
+        {
+            using (json)
+            {
+                said = ObjectMessage(json.RootElement) ?? body;
+            }
+        }
+
+        var shown = Said(said, context.Status);
+        return new ModalPlatformException(
+            $"{context.Endpoint.Path}: Modal answered {context.Status}: {shown}. {Advice(ModalPlatformError.RateLimited, context.Endpoint)}"
+            + (context.RetryAfter is { } wait ? $" It asked to wait {wait.TotalSeconds:0.#} s." : string.Empty),
+            context.Endpoint.Path,
+            context.WorkStarted,
+            ModalPlatformError.RateLimited)
+        {
+            PlatformMessage = shown,
+            RetryAfter = context.RetryAfter,
+            StatusCode = context.Status,
+            App = context.Endpoint.App?.Name,
+            CallId = context.CallId,
+        };
+    }
+
+    /// <summary>The text a JSON error object carries in <c>detail</c>, <c>error</c> or <c>message</c>, when it is a string.</summary>
+    private static string? ObjectMessage(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var name in (ReadOnlySpan<string>)["detail", "error", "message"])
+        {
+            if (element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text)
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What the server said, as one bounded line for a message (<see cref="ServerErrorText.Summarize"/>).</summary>
+    private static string Said(string text, int status) => ServerErrorText.Summarize(text) is { Length: > 0 } summary
+        ? summary
+        : string.IsNullOrWhiteSpace(text) ? $"HTTP {status} with an empty body" : $"HTTP {status} (its error text cannot be quoted)";
 
     internal static ModalPlatformError PlatformError(int status, string text) => status switch
     {
@@ -229,12 +296,6 @@ internal static class ModalErrorClassifier
         {
             return null;
         }
-    }
-
-    private static string FirstLine(string text)
-    {
-        var newline = text.IndexOf('\n', StringComparison.Ordinal);
-        return newline < 0 ? text : text[..newline];
     }
 
     private static string Shorten(string text) => text.Length <= MaxMessageLength ? text : text[..MaxMessageLength] + "…";

@@ -121,10 +121,13 @@ public sealed class EndpointTableTests : IClassFixture<EndpointTableTests.Fake>,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field.Kind, null),
     };
 
-    /// <summary>One fake deployment for the class (no faults are scripted on it).</summary>
+    /// <summary>
+    /// One fake deployment for the class (no faults are scripted on it). It serves every route, accepts any LoRA and
+    /// lets values past the real nodes' limits through: these tests pin the wire shape, not the servers' verdicts.
+    /// </summary>
     public sealed class Fake : IDisposable
     {
-        public FakeModalDeployment Deployment { get; } = FakeModalDeployment.Start();
+        public FakeModalDeployment Deployment { get; } = FakeModalDeployment.Start(new() { ServeDeletedSdxlRoutes = true, AcceptUnknownLoras = true, EnforceNodeLimits = false });
 
         public void Dispose() => Deployment.Dispose();
     }

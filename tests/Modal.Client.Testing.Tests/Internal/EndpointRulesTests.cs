@@ -296,7 +296,7 @@ public sealed class EndpointRulesTests(SharedFake shared) : IClassFixture<Shared
     public async Task Post_WithoutSeed_EchoesServerDefaultSeed(string path, string seed)
     {
         using var http = Wire.Client();
-        var body = path == "/seedvr2" ? new JsonObject { ["image"] = Wire.PngDataUrl(), ["resolution"] = 64 } : new JsonObject { ["prompt"] = "p", ["width"] = 64, ["height"] = 64 };
+        var body = path == "/seedvr2" ? new JsonObject { ["image"] = Wire.PngDataUrl(), ["resolution"] = 64 } : new JsonObject { ["prompt"] = "p", ["width"] = 256, ["height"] = 256 };
 
         using var response = await http.PostJsonAsync(Fake.Endpoint(path).Url, body);
 
@@ -325,7 +325,7 @@ public sealed class EndpointRulesTests(SharedFake shared) : IClassFixture<Shared
     {
         using var http = Wire.Client();
 
-        using var response = await http.PostJsonAsync(Fake.Endpoint(path).Url, """{"prompt":"p","width":64,"height":64}""");
+        using var response = await http.PostJsonAsync(Fake.Endpoint(path).Url, """{"prompt":"p","width":256,"height":256}""");
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Null(response.Header("x-cost-usd"));

@@ -56,6 +56,41 @@ public sealed class LoraCatalogTests : IDisposable
         Assert.Equal(0, fake.Journal.GpuRunsStarted(path));
     }
 
+    [Theory]
+    [InlineData("/flux-dev-lora", """{"prompt":"p","lora_id":"42"}""", "LoRA not found: character-42.safetensors. Train it first using the LoRA training endpoint.")]
+    [InlineData("/wan2.6-lora", """{"prompt":"p","lora_name":"my-style"}""", "LoRA not found: my-style.safetensors. Train a Wan LoRA using ryla-wan-lora-training or upload to /root/models/wan-loras/")]
+    public async Task Post_AnyLoraOnADefaultFake_Answers404LikeAnEmptyVolume(string path, string body, string detail)
+    {
+        using var defaults = FakeModalDeployment.Start();
+
+        using var response = await http.PostJsonAsync(defaults.Endpoint(path).Url, body);
+
+        Assert.Equal(404, (int)response.StatusCode);
+        Assert.Equal(detail, (await response.ReadJsonAsync())["detail"]!.GetValue<string>());
+        Assert.Equal(0, defaults.Journal.GpuRunsStarted(path));
+    }
+
+    [Fact]
+    public async Task Post_ZImageStyleLoraOnADefaultFake_Answers200()
+    {
+        using var defaults = FakeModalDeployment.Start();
+
+        using var response = await http.PostJsonAsync(defaults.Endpoint("/z-image-lora").Url, """{"prompt":"p","lora_name":"instagramification","width":64,"height":64}""");
+
+        Assert.Equal(200, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_AcceptUnknownLoras_AnyLoraGenerates()
+    {
+        using var lenient = FakeModalDeployment.Start(new() { AcceptUnknownLoras = true });
+
+        using var response = await http.PostJsonAsync(lenient.Endpoint("/qwen-image-2512-lora").Url, """{"lora_id":"never-trained","width":64,"height":64}""");
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(1, lenient.Journal.GpuRunsStarted("/qwen-image-2512-lora"));
+    }
+
     [Fact]
     public async Task Post_LoraNameNotAString_Answers500AttributeError()
     {

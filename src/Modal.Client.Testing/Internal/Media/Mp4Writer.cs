@@ -5,15 +5,27 @@ namespace Modal.Client.Testing.Internal.Media;
 
 /// <summary>
 /// Writes a structurally valid ISO BMFF file: <c>ftyp</c> (brand isom), <c>moov</c> with <c>mvhd</c> and one video
-/// <c>trak</c> (tkhd, mdia/mdhd/hdlr/minf/vmhd/dinf/stbl with empty sample tables), then an <c>mdat</c> whose payload
-/// is derived from the identity. It is not a decodable H.264 stream; it sniffs and parses as MP4.
+/// <c>trak</c> (tkhd, mdia/mdhd/hdlr/minf/vmhd/dinf/stbl whose stts and stsz give one sample per frame at
+/// <c>fps</c>), then an <c>mdat</c> whose payload is derived from the identity. It is not a decodable H.264 stream;
+/// it sniffs and parses as MP4, with the size, frame count and duration a reader finds in a real one.
 /// </summary>
 internal static class Mp4Writer
 {
     private static readonly int[] UnityMatrix = [0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000];
 
-    public static byte[] Write(int width, int height, int durationMs, MediaIdentity identity)
+    /// <summary>The frame rate of <see cref="FakeMedia.Mp4"/>.</summary>
+    public const int DefaultFps = 25;
+
+    /// <summary>Each frame's duration in the media timescale (<c>fps × 512</c>, as ffmpeg picks for whole rates).</summary>
+    private const int FrameTicks = 512;
+
+    /// <summary>The frames a clip of <paramref name="durationMs"/> has at <paramref name="fps"/> (at least one).</summary>
+    public static int FrameCount(int durationMs, int fps) => (int)Math.Max(1, Math.Round(durationMs * (double)fps / 1000, MidpointRounding.AwayFromZero));
+
+    public static byte[] Write(int width, int height, int durationMs, MediaIdentity identity, int fps = DefaultFps)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fps, 1);
+        var frames = FrameCount(durationMs, fps);
         using var output = new MemoryStream();
         Box(output, "ftyp", b =>
         {
@@ -63,8 +75,8 @@ internal static class Mp4Writer
                     {
                         U32(b, 0);
                         U32(b, 0);
-                        U32(b, 1000);
-                        U32(b, (uint)durationMs);
+                        U32(b, (uint)(fps * FrameTicks)); // timescale
+                        U32(b, (uint)(frames * FrameTicks));
                         U16(b, 0x55C4); // 'und'
                         U16(b, 0);
                     });
@@ -86,12 +98,17 @@ internal static class Mp4Writer
                         Box(minf, "stbl", stbl =>
                         {
                             FullBox(stbl, "stsd", 0, 0, b => U32(b, 0));
-                            FullBox(stbl, "stts", 0, 0, b => U32(b, 0));
+                            FullBox(stbl, "stts", 0, 0, b =>
+                            {
+                                U32(b, 1); // one run: every frame lasts FrameTicks
+                                U32(b, (uint)frames);
+                                U32(b, FrameTicks);
+                            });
                             FullBox(stbl, "stsc", 0, 0, b => U32(b, 0));
                             FullBox(stbl, "stsz", 0, 0, b =>
                             {
-                                U32(b, 0);
-                                U32(b, 0);
+                                U32(b, 1); // every sample one byte
+                                U32(b, (uint)frames);
                             });
                             FullBox(stbl, "stco", 0, 0, b => U32(b, 0));
                         });
