@@ -156,9 +156,10 @@ internal sealed partial class ModalCallRunner(
 
                 progress.Report(ModalCallStage.Downloading, polls, callId);
                 var resultFile = ModalCallOptions.Current?.ResultFile;
+                var limit = new ResultSizeLimit(settings.MaxResultBytes, endpoint, callId);
                 var (content, length) = resultFile is null
-                    ? await ReadBodyAsync(response, resultUrl, state, settings, callId, static async (c, ct) => (Head: await ResponseBody.ReadAsync(c, ct).ConfigureAwait(false), Length: -1L), linked.Token).ConfigureAwait(false)
-                    : await ReadBodyAsync(response, resultUrl, state, settings, callId, (c, ct) => ResponseBody.SaveAsync(c, resultFile, ct), linked.Token).ConfigureAwait(false);
+                    ? await ReadBodyAsync(response, resultUrl, state, settings, callId, async (c, ct) => (Head: await ResponseBody.ReadAsync(c, limit, ct).ConfigureAwait(false), Length: -1L), linked.Token).ConfigureAwait(false)
+                    : await ReadBodyAsync(response, resultUrl, state, settings, callId, (c, ct) => ResponseBody.SaveAsync(c, resultFile, limit, ct), linked.Token).ConfigureAwait(false);
                 MediaFormat format;
                 try
                 {

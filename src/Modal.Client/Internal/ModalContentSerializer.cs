@@ -10,7 +10,13 @@ namespace Modal.Client.Internal;
 /// Refit's one serializer seam, bound to <see cref="ModalJsonContext"/>. Bodies carry a Content-Length (no chunked
 /// encoding) and can be sent again on a retry; media is streamed as base64 chunks by <see cref="ModalJsonContent"/>.
 /// </summary>
-internal sealed class ModalContentSerializer : IHttpContentSerializer
+/// <remarks>
+/// It is also an <see cref="ISynchronousContentSerializer"/>: with <see cref="RefitSettings.RequestBodySerialization"/>
+/// set to <see cref="RequestBodySerializationMode.Streamed"/> and <see cref="RefitSettings.Buffered"/> off, Refit 16 sends
+/// the content returned here as it is. Any other combination makes Refit either wrap it in a chunked push stream (no
+/// Content-Length) or load it whole into memory before sending.
+/// </remarks>
+internal sealed class ModalContentSerializer : IHttpContentSerializer, ISynchronousContentSerializer
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
@@ -29,16 +35,11 @@ internal sealed class ModalContentSerializer : IHttpContentSerializer
         }),
     };
 
+    /// <exception cref="InvalidOperationException">A media's file or stream changed or was closed since the media was created.</exception>
     public HttpContent ToHttpContent<T>(T item)
     {
-        var typeInfo = TypeInfo<T>();
         var media = new List<ModalMedia>();
-        byte[] skeleton;
-        using (ModalMediaJsonConverter.Defer(media))
-        {
-            skeleton = JsonSerializer.SerializeToUtf8Bytes(item, typeInfo);
-        }
-
+        var skeleton = ModalMediaJsonConverter.SerializeDeferringMedia(item, TypeInfo<T>(), media);
         if (media.Count > 0)
         {
             return new ModalJsonContent(skeleton, media);
@@ -48,6 +49,10 @@ internal sealed class ModalContentSerializer : IHttpContentSerializer
         content.Headers.ContentType = Json;
         return content;
     }
+
+    public HttpContent ToHttpContentSynchronous<T>(T item) => ToHttpContent(item);
+
+    public HttpContent ToStreamingHttpContent<T>(T item) => ToHttpContent(item);
 
     public async Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
     {
