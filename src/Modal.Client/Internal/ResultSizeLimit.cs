@@ -13,15 +13,15 @@ internal sealed record ResultSizeLimit(long MaxBytes, ModalEndpoint Endpoint, st
         resultBytes,
         MaxBytes,
         resultBytes is { } size
-            ? $"its result is {Describe(size)}, more than ModalClientOptions.MaxResultBytes ({Describe(MaxBytes)}), so it was not downloaded. "
-            : $"its result passed ModalClientOptions.MaxResultBytes ({Describe(MaxBytes)}) while downloading (the server declared no Content-Length), so it was dropped. ",
+            ? $"its result is {Describe(size)}, more than ModalClientOptions.MaxResultBytes, {Describe(MaxBytes)}, so it was not downloaded. "
+            : $"its result passed ModalClientOptions.MaxResultBytes, {Describe(MaxBytes)}, while downloading (the server declared no Content-Length), so it was dropped. ",
         "Raise ModalClientOptions.MaxResultBytes to accept larger results.");
 
     /// <summary>The result cannot be held in one array, whatever the option says.</summary>
     public ModalResultTooLargeException TooLargeForMemory(long? resultBytes) => Create(
         resultBytes,
         Array.MaxLength,
-        $"its result is {(resultBytes is { } size ? Describe(size) : "larger than " + Describe(Array.MaxLength))}, more than one in-memory result can hold ({Describe(Array.MaxLength)}), so it was not downloaded. ",
+        $"its result is {(resultBytes is { } size ? Describe(size) : "larger than " + Describe(Array.MaxLength))}, more than one in-memory result can hold, {Describe(Array.MaxLength)}, so it was not downloaded. ",
         "Stream results this large to a file (ModalCallOptions.ResultFile).");
 
     internal static string Describe(long bytes)
@@ -34,7 +34,7 @@ internal sealed record ResultSizeLimit(long MaxBytes, ModalEndpoint Endpoint, st
             _ => null,
         };
         var exact = bytes.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
-        return text is null ? exact : $"{text} ({exact})";
+        return text is null ? exact : $"{exact} ({text})";
     }
 
     private ModalResultTooLargeException Create(long? resultBytes, long limit, string what, string fix) => new(
