@@ -40,6 +40,7 @@ public sealed class ModalJsonContentTests : IDisposable
 
         var body = await content.ReadAsStringAsync();
 
+        Assert.IsType<ByteArrayContent>(content);
         Assert.Equal("""{"prompt":"a \u0022quoted\u0022 fox","seed":1}""", body);
         Assert.Equal(body.Length, content.Headers.ContentLength);
     }
@@ -82,6 +83,22 @@ public sealed class ModalJsonContentTests : IDisposable
         Assert.Equal(first.Length, content.Headers.ContentLength);
         Assert.Equal(first, again.ToArray());
         Assert.Equal(TestMedia.DataUrl("video/mp4", video), JsonNode.Parse(first)!["source_video"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ToHttpContent_MediaInAList_AreStreamedInOrder()
+    {
+        var first = LargeMp4();
+        var second = TestMedia.Mp4();
+        using var content = new ModalContentSerializer().ToHttpContent(
+            new Wan26R2VRequest { Prompt = "waves", ReferenceVideos = [ModalMedia.FromBytes(first), ModalMedia.FromBytes(second)] });
+
+        var body = await content.ReadAsByteArrayAsync();
+
+        Assert.IsType<ModalJsonContent>(content);
+        Assert.Equal(body.Length, content.Headers.ContentLength);
+        var videos = JsonNode.Parse(body)!["reference_videos"]!.AsArray();
+        Assert.Equal([TestMedia.DataUrl("video/mp4", first), TestMedia.DataUrl("video/mp4", second)], videos.Select(v => v!.GetValue<string>()));
     }
 
     [Fact]

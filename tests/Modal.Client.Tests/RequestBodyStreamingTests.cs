@@ -69,18 +69,19 @@ public sealed class RequestBodyStreamingTests : IDisposable
     [Fact]
     public async Task FaceSwap_StreamMedia_TheBodyIsSentWhileTheInputIsRead_NotLoadedFirst()
     {
-        // The input stops half-way until the transport has received the start of the body. Had the SDK (or Refit) loaded
-        // the body into memory before sending it, nothing would reach the transport and the gate would never open.
+        // The input stops half-way until the transport has received 512 KiB of the body (more than the JSON before the
+        // video). Had the SDK (or Refit) loaded the body into memory before sending it, nothing would reach the transport
+        // and the gate would never open; streamed, the transport has those bytes before the input is half read.
         var video = Video(extra: 2_000_000);
         var bodyStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var transport = new CapturingHandler(bodyStarted);
+        var transport = new CapturingHandler(bodyStarted, signalAfter: 512 * 1024);
         using var source = new GatedStream(video, gateAt: video.Length / 2, bodyStarted.Task);
         using var modal = new WireMockModal(configureServices: s => s.AddHttpClient("Modal.Client.VideoApi").ConfigurePrimaryHttpMessageHandler(() => transport));
 
         var result = await modal.Client.Video.FaceSwapAsync(new VideoFaceSwapRequest { SourceVideo = await ModalMedia.FromStreamAsync(source), ReferenceImage = TestMedia.PngMedia() });
 
         Assert.Equal(MediaFormat.Mp4, result.Format);
-        Assert.True(source.WaitedAtTheGate);
+        Assert.False(source.WaitedAtTheGate, "the input had to wait for the transport");
         var body = Assert.Single(transport.Bodies);
         Assert.Equal(body.Length, Assert.Single(transport.ContentLengths));
         Assert.Equal(TestMedia.DataUrl("video/mp4", video), JsonNode.Parse(body)!["source_video"]!.GetValue<string>());
@@ -145,8 +146,8 @@ public sealed class RequestBodyStreamingTests : IDisposable
         Assert.Equal(TestMedia.DataUrl("image/png", TestMedia.Png()), json["reference_image"]!.GetValue<string>());
     }
 
-    /// <summary>The transport: copies the request body out as it is sent (signalling its first bytes), then answers an MP4.</summary>
-    private sealed class CapturingHandler(TaskCompletionSource bodyStarted) : HttpMessageHandler
+    /// <summary>The transport: copies the request body out as it is sent (signalling once it has <c>signalAfter</c> bytes), then answers an MP4.</summary>
+    private sealed class CapturingHandler(TaskCompletionSource bodyStarted, int signalAfter) : HttpMessageHandler
     {
         public List<byte[]> Bodies { get; } = [];
 
@@ -155,7 +156,7 @@ public sealed class RequestBodyStreamingTests : IDisposable
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             ContentLengths.Add(request.Content!.Headers.ContentLength);
-            using var body = new SignallingStream(bodyStarted);
+            using var body = new SignallingStream(bodyStarted, signalAfter);
             await request.Content.CopyToAsync(body, cancellationToken);
             Bodies.Add(body.ToArray());
             var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(TestMedia.Mp4()), RequestMessage = request };
@@ -164,15 +165,18 @@ public sealed class RequestBodyStreamingTests : IDisposable
         }
     }
 
-    private sealed class SignallingStream(TaskCompletionSource started) : MemoryStream
+    private sealed class SignallingStream(TaskCompletionSource started, int signalAfter) : MemoryStream
     {
-        public override void Write(ReadOnlySpan<byte> buffer)
+        public override void Write(byte[] buffer, int offset, int count)
         {
-            base.Write(buffer);
-            started.TrySetResult();
+            base.Write(buffer, offset, count);
+            if (Length >= signalAfter)
+            {
+                started.TrySetResult();
+            }
         }
 
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+        public override void Write(ReadOnlySpan<byte> buffer) => Write(buffer.ToArray(), 0, buffer.Length);
 
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -182,7 +186,7 @@ public sealed class RequestBodyStreamingTests : IDisposable
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
         {
-            Write(buffer.AsSpan(offset, count));
+            Write(buffer, offset, count);
             return Task.CompletedTask;
         }
     }

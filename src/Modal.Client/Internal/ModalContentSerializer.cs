@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text.Json;
@@ -20,6 +21,8 @@ internal sealed class ModalContentSerializer : IHttpContentSerializer, ISynchron
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
+    private static readonly ConcurrentDictionary<Type, bool> MediaTypes = new();
+
     /// <summary>
     /// The context's options, with C# <c>required</c> not enforced as JSON "required": requests are only written, and a
     /// required member that is written under other names (<c>Lora</c> as <c>lora_id</c>/<c>lora_name</c>) has no setter.
@@ -38,11 +41,20 @@ internal sealed class ModalContentSerializer : IHttpContentSerializer, ISynchron
     /// <exception cref="InvalidOperationException">A media's file or stream changed or was closed since the media was created.</exception>
     public HttpContent ToHttpContent<T>(T item)
     {
-        var media = new List<ModalMedia>();
-        var skeleton = ModalMediaJsonConverter.SerializeDeferringMedia(item, TypeInfo<T>(), media);
-        if (media.Count > 0)
+        var typeInfo = TypeInfo<T>();
+        byte[] skeleton;
+        if (CarriesMedia(typeInfo))
         {
-            return new ModalJsonContent(skeleton, media);
+            var media = new List<ModalMedia>();
+            skeleton = ModalMediaJsonConverter.SerializeDeferringMedia(item, typeInfo, media);
+            if (media.Count > 0)
+            {
+                return new ModalJsonContent(skeleton, media);
+            }
+        }
+        else
+        {
+            skeleton = JsonSerializer.SerializeToUtf8Bytes(item, typeInfo);
         }
 
         var content = new ByteArrayContent(skeleton);
@@ -65,6 +77,15 @@ internal sealed class ModalContentSerializer : IHttpContentSerializer, ISynchron
     }
 
     public string? GetFieldNameForProperty(PropertyInfo propertyInfo) => null;
+
+    /// <summary>
+    /// Whether a request type has media members (requests are flat records). The others are serialized on the pooled
+    /// fast path; were media ever nested deeper, they would still be written correctly, as whole data URLs.
+    /// </summary>
+    private static bool CarriesMedia(JsonTypeInfo typeInfo) => MediaTypes.GetOrAdd(
+        typeInfo.Type,
+        static (_, info) => info.Properties.Any(p => p.PropertyType == typeof(ModalMedia) || typeof(IEnumerable<ModalMedia>).IsAssignableFrom(p.PropertyType)),
+        typeInfo);
 
     private static JsonTypeInfo<T> TypeInfo<T>() =>
         Options.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
