@@ -53,6 +53,17 @@ internal sealed class RawClient : IDisposable
         return bytes;
     }
 
+    /// <summary>Posts a hand-built body (its own Content-Length) and reads the answer into one array.</summary>
+    public async Task<byte[]> PostContentForBytesAsync(Uri url, HttpContent content, CancellationToken cancellationToken = default)
+    {
+        using (content)
+        {
+            using var response = await _http.PostAsync(url, content, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        }
+    }
+
     public async Task<long> PostToFileAsync<T>(Uri url, T request, JsonTypeInfo<T> typeInfo, string path, CancellationToken cancellationToken = default)
     {
         using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, typeInfo));

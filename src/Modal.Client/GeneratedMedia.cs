@@ -8,12 +8,12 @@ namespace Modal.Client;
 /// </summary>
 public abstract class GeneratedMedia
 {
-    private ReadOnlyMemory<byte>? _content;
+    private readonly ReadOnlyMemory<byte> _content;
 
     private protected GeneratedMedia(GenerationDetails details)
     {
         FilePath = details.FilePath;
-        _content = details.FilePath is null ? details.Content : (ReadOnlyMemory<byte>?)null;
+        _content = details.FilePath is null ? details.Content : ReadOnlyMemory<byte>.Empty;
         Length = details.Length >= 0 ? details.Length : details.Content.Length;
         Format = details.Format;
         ServerContentType = details.ServerContentType;
@@ -28,10 +28,16 @@ public abstract class GeneratedMedia
     }
 
     /// <summary>
-    /// The raw bytes of the file. For a result streamed to <see cref="FilePath"/> they are read from that file on first
-    /// access (prefer <see cref="OpenRead"/> or <see cref="SaveAsync(string, CancellationToken)"/> for large videos).
+    /// The raw bytes of an in-memory result (<see cref="FilePath"/> is <see langword="null"/>). A result streamed to a
+    /// file is not held in memory: read it with <see cref="ReadContentAsync"/>, <see cref="OpenRead"/> or
+    /// <see cref="SaveAsync(Stream, CancellationToken)"/>, which work for both kinds.
     /// </summary>
-    public ReadOnlyMemory<byte> Content => _content ??= File.ReadAllBytes(FilePath!);
+    /// <exception cref="InvalidOperationException">The result was streamed to <see cref="FilePath"/>.</exception>
+    public ReadOnlyMemory<byte> Content => FilePath is null
+        ? _content
+        : throw new InvalidOperationException(
+            $"This result was streamed to the file '{FilePath}' and is not held in memory. "
+            + "Read it with await ReadContentAsync(), OpenRead() or SaveAsync(), which work for in-memory and file results alike.");
 
     /// <summary>The file the result was streamed to (<see cref="ModalCallOptions.ResultFile"/>), or <see langword="null"/> for an in-memory result.</summary>
     public string? FilePath { get; }
@@ -75,26 +81,45 @@ public abstract class GeneratedMedia
     /// <summary>The size of the file in bytes.</summary>
     public long Length { get; }
 
-    /// <summary>Opens a read-only stream over the bytes (the file itself for a streamed result; no copy).</summary>
-    /// <returns>A stream; dispose it.</returns>
-    public Stream OpenRead() => FilePath is not null && _content is null
-        ? new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, useAsync: true)
-        : new ReadOnlyMemoryStream(Content);
+    /// <summary>
+    /// The bytes, for an in-memory result and for one streamed to <see cref="FilePath"/> alike: the file is read
+    /// asynchronously on each call (nothing is cached), an in-memory result is returned without a copy.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The bytes.</returns>
+    /// <exception cref="IOException">The result file was deleted, changed or cannot be read (it is the caller's file after the call).</exception>
+    public async ValueTask<ReadOnlyMemory<byte>> ReadContentAsync(CancellationToken cancellationToken = default)
+        => FilePath is null ? _content : await File.ReadAllBytesAsync(FilePath, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Writes the bytes to a file, creating or replacing it.</summary>
+    /// <summary>
+    /// Opens a read-only stream over the bytes: the file itself for a result streamed to <see cref="FilePath"/> (opened
+    /// for asynchronous reads), the memory for an in-memory result (no copy).
+    /// </summary>
+    /// <returns>A stream; dispose it.</returns>
+    public Stream OpenRead() => FilePath is not null
+        ? new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, FileOptions.Asynchronous | FileOptions.SequentialScan)
+        : new ReadOnlyMemoryStream(_content);
+
+    /// <summary>Writes the bytes to a file, creating or replacing it (asynchronously; nothing happens when it is <see cref="FilePath"/> itself).</summary>
     /// <param name="path">The file path. Use <see cref="FileExtension"/> to name it.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the file is written.</returns>
     public async Task SaveAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        var full = Path.GetFullPath(path);
+        if (FilePath is not null && string.Equals(full, Path.GetFullPath(FilePath), StringComparison.Ordinal))
+        {
+            return;   // The result is already there; copying a file onto itself would truncate it.
+        }
+
+        var directory = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(directory))
         {
             Directory.CreateDirectory(directory);
         }
 
-        if (FilePath is not null && _content is null)
+        if (FilePath is not null)
         {
             var source = OpenRead();
             await using (source.ConfigureAwait(false))
@@ -112,7 +137,7 @@ public abstract class GeneratedMedia
         var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: true);
         await using (stream.ConfigureAwait(false))
         {
-            await stream.WriteAsync(Content, cancellationToken).ConfigureAwait(false);
+            await stream.WriteAsync(_content, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -123,6 +148,12 @@ public abstract class GeneratedMedia
     public async Task SaveAsync(Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
+        if (FilePath is null)
+        {
+            await destination.WriteAsync(_content, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var source = OpenRead();
         await using (source.ConfigureAwait(false))
         {

@@ -85,6 +85,15 @@ public sealed class ModalClientOptions
     /// <summary>What traces carry beyond the defaults (prompt text is off by default).</summary>
     public ModalTelemetryOptions Telemetry { get; set; } = new();
 
+    /// <summary>
+    /// The largest result a call accepts, in bytes, whether it is read into memory or streamed to a file. A larger
+    /// result is not downloaded: the call throws <see cref="ModalResultTooLargeException"/> (the GPU job has run by
+    /// then). It is checked against the declared <c>Content-Length</c> before any of the body is read, so no buffer is
+    /// ever sized beyond it. A result read into memory is also limited to what one array holds (about 2 GiB).
+    /// </summary>
+    /// <value>1 GiB (1,073,741,824 bytes): several times the largest video the endpoints return.</value>
+    public long MaxResultBytes { get; set; } = 1L << 30;
+
     /// <summary>How long a health probe may take.</summary>
     /// <value>10 seconds.</value>
     public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -79,8 +79,14 @@ public static class ModalClientServiceCollectionExtensions
             sp.GetRequiredService<ILogger<ModelSelector>>()));
         services.TryAddTransient<IModelSelector>(sp => sp.GetRequiredService<ModelSelector>());
 
-        // Buffered: Refit must pass our content through as it is (with its Content-Length), not re-wrap it as a chunked stream.
-        var settings = new RefitSettings(new ModalContentSerializer()) { Buffered = true };
+        // Refit must send our content as it is: with its Content-Length, streamed while it is sent. Buffered = true would
+        // load it whole into memory first (a 50 MiB video: 82 MB); Buffered = false alone would re-wrap it in a chunked
+        // push stream. Streamed serialization through ModalContentSerializer (an ISynchronousContentSerializer) does neither.
+        var settings = new RefitSettings(new ModalContentSerializer())
+        {
+            Buffered = false,
+            RequestBodySerialization = RequestBodySerializationMode.Streamed,
+        };
         AddApi<IFluxApi>(services, settings);
         AddApi<ISdxlApi>(services, settings);
         AddApi<IQwenApi>(services, settings);

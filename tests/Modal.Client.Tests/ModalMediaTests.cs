@@ -51,15 +51,110 @@ public sealed class ModalMediaTests
     }
 
     [Fact]
-    public async Task FromFileAsync_ReadsFile()
+    public async Task FromFileAsync_ReadsFormatAndLength_WithoutHoldingTheBytes()
     {
         var path = Path.GetTempFileName();
-        await File.WriteAllBytesAsync(path, TestMedia.Jpeg());
+        var jpeg = TestMedia.Jpeg();
+        await File.WriteAllBytesAsync(path, jpeg);
 
         var media = await ModalMedia.FromFileAsync(path);
 
         Assert.Equal(MediaFormat.Jpeg, media.Format);
+        Assert.Equal(jpeg.Length, media.Length);
+        Assert.False(media.IsInMemory);
+        Assert.Equal($"image/jpeg, {jpeg.Length} bytes, read from the file '{Path.GetFileName(path)}' when sent", media.ToString());
         File.Delete(path);
+    }
+
+    [Fact]
+    public async Task FromFileAsync_Content_ThrowsNamingTheAlternative()
+    {
+        var path = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(path, TestMedia.Png());
+        var media = await ModalMedia.FromFileAsync(path);
+
+        var ex = Assert.Throws<InvalidOperationException>(() => media.Content);
+
+        Assert.Contains($"the file '{Path.GetFileName(path)}'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ModalMedia.FromBytes", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(media.ToDataUrl);
+        File.Delete(path);
+    }
+
+    [Fact]
+    public async Task FromFileAsync_EmptyFile_IsRejectedNamingTheFile()
+    {
+        var path = Path.GetTempFileName();
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => ModalMedia.FromFileAsync(path));
+
+        Assert.Equal("path", ex.ParamName);
+        Assert.Contains($"(file '{Path.GetFileName(path)}') is empty", ex.Message, StringComparison.Ordinal);
+        File.Delete(path);
+    }
+
+    [Fact]
+    public void FromBytes_IsInMemory_WithItsLength()
+    {
+        var png = TestMedia.Png();
+
+        var media = ModalMedia.FromBytes(png);
+
+        Assert.True(media.IsInMemory);
+        Assert.Equal(png.Length, media.Length);
+        Assert.Equal(png, media.Content.ToArray());
+    }
+
+    [Fact]
+    public async Task FromStreamAsync_Seekable_IsNotCopied_AndStartsAtThePosition()
+    {
+        var png = TestMedia.Png();
+        using var stream = new MemoryStream([.. new byte[10], .. png]);
+        stream.Position = 10;
+
+        var media = await ModalMedia.FromStreamAsync(stream);
+
+        Assert.False(media.IsInMemory);
+        Assert.Equal(MediaFormat.Png, media.Format);
+        Assert.Equal(png.Length, media.Length);
+        Assert.Equal(10, stream.Position);
+        Assert.Throws<InvalidOperationException>(() => media.Content);
+    }
+
+    [Fact]
+    public async Task FromStreamAsync_NotSeekable_IsReadIntoMemory()
+    {
+        var mp4 = TestMedia.Mp4();
+        using var stream = new ForwardOnlyStream(mp4);
+
+        var media = await ModalMedia.FromStreamAsync(stream);
+
+        Assert.True(media.IsInMemory);
+        Assert.Equal(MediaFormat.Mp4, media.Format);
+        Assert.Equal(mp4, media.Content.ToArray());
+    }
+
+    [Fact]
+    public async Task FromStreamAsync_SeekableAtItsEnd_IsRejectedAsEmpty()
+    {
+        using var stream = new MemoryStream(TestMedia.Png());
+        stream.Position = stream.Length;
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => ModalMedia.FromStreamAsync(stream));
+
+        Assert.Equal("stream", ex.ParamName);
+        Assert.Contains("is empty", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FromStreamAsync_Closed_IsRejected()
+    {
+        var stream = new MemoryStream(TestMedia.Png());
+        await stream.DisposeAsync();
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => ModalMedia.FromStreamAsync(stream));
+
+        Assert.Equal("stream", ex.ParamName);
     }
 
     [Theory]

@@ -22,7 +22,8 @@ public sealed class StreamingResultTests : IDisposable
         Assert.Equal(Path.GetFullPath(path), video.FilePath);
         Assert.Equal(MediaFormat.AnimatedWebP, video.Format);
         Assert.Equal(new FileInfo(path).Length, video.Length);
-        Assert.Equal(await File.ReadAllBytesAsync(path), video.Content.ToArray());
+        Assert.Equal(await File.ReadAllBytesAsync(path), (await video.ReadContentAsync()).ToArray());
+        Assert.Throws<InvalidOperationException>(() => video.Content);
         Assert.Single(Directory.GetFiles(_directory));
     }
 

@@ -58,6 +58,11 @@ internal sealed class ModalClientOptionsValidator : IValidateOptions<ModalClient
             failures.Add($"CircuitBreaker.BreakDuration is {options.CircuitBreaker.BreakDuration}; use at least 0.5 s, for example 00:00:30.");
         }
 
+        if (options.MaxResultBytes <= 0)
+        {
+            failures.Add($"MaxResultBytes is {options.MaxResultBytes}; use a positive number of bytes such as 1073741824 (1 GiB, the default).");
+        }
+
         ValidateProxyAuth(options, failures);
 
         if (options.Budget.MaxCostPerCallUsd is <= 0)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text.Json;
@@ -10,9 +11,17 @@ namespace Modal.Client.Internal;
 /// Refit's one serializer seam, bound to <see cref="ModalJsonContext"/>. Bodies carry a Content-Length (no chunked
 /// encoding) and can be sent again on a retry; media is streamed as base64 chunks by <see cref="ModalJsonContent"/>.
 /// </summary>
-internal sealed class ModalContentSerializer : IHttpContentSerializer
+/// <remarks>
+/// It is also an <see cref="ISynchronousContentSerializer"/>: with <see cref="RefitSettings.RequestBodySerialization"/>
+/// set to <see cref="RequestBodySerializationMode.Streamed"/> and <see cref="RefitSettings.Buffered"/> off, Refit 16 sends
+/// the content returned here as it is. Any other combination makes Refit either wrap it in a chunked push stream (no
+/// Content-Length) or load it whole into memory before sending.
+/// </remarks>
+internal sealed class ModalContentSerializer : IHttpContentSerializer, ISynchronousContentSerializer
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    private static readonly ConcurrentDictionary<Type, bool> MediaTypes = new();
 
     /// <summary>
     /// The context's options, with C# <c>required</c> not enforced as JSON "required": requests are only written, and a
@@ -29,25 +38,33 @@ internal sealed class ModalContentSerializer : IHttpContentSerializer
         }),
     };
 
+    /// <exception cref="InvalidOperationException">A media's file or stream changed or was closed since the media was created.</exception>
     public HttpContent ToHttpContent<T>(T item)
     {
         var typeInfo = TypeInfo<T>();
-        var media = new List<ModalMedia>();
         byte[] skeleton;
-        using (ModalMediaJsonConverter.Defer(media))
+        if (CarriesMedia(typeInfo))
+        {
+            var media = new List<ModalMedia>();
+            skeleton = ModalMediaJsonConverter.SerializeDeferringMedia(item, typeInfo, media);
+            if (media.Count > 0)
+            {
+                return new ModalJsonContent(skeleton, media);
+            }
+        }
+        else
         {
             skeleton = JsonSerializer.SerializeToUtf8Bytes(item, typeInfo);
-        }
-
-        if (media.Count > 0)
-        {
-            return new ModalJsonContent(skeleton, media);
         }
 
         var content = new ByteArrayContent(skeleton);
         content.Headers.ContentType = Json;
         return content;
     }
+
+    public HttpContent ToHttpContentSynchronous<T>(T item) => ToHttpContent(item);
+
+    public HttpContent ToStreamingHttpContent<T>(T item) => ToHttpContent(item);
 
     public async Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
     {
@@ -60,6 +77,15 @@ internal sealed class ModalContentSerializer : IHttpContentSerializer
     }
 
     public string? GetFieldNameForProperty(PropertyInfo propertyInfo) => null;
+
+    /// <summary>
+    /// Whether a request type has media members (requests are flat records). The others are serialized on the pooled
+    /// fast path; were media ever nested deeper, they would still be written correctly, as whole data URLs.
+    /// </summary>
+    private static bool CarriesMedia(JsonTypeInfo typeInfo) => MediaTypes.GetOrAdd(
+        typeInfo.Type,
+        static (_, info) => info.Properties.Any(p => p.PropertyType == typeof(ModalMedia) || typeof(IEnumerable<ModalMedia>).IsAssignableFrom(p.PropertyType)),
+        typeInfo);
 
     private static JsonTypeInfo<T> TypeInfo<T>() =>
         Options.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>

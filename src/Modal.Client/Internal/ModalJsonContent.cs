@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -7,20 +6,25 @@ using System.Text;
 namespace Modal.Client.Internal;
 
 /// <summary>
-/// A request body: the JSON of the request with every media value streamed as a base64 data URL in small pooled
-/// chunks. Its length is known up front (no chunked transfer encoding) and it can be sent again on a retry.
+/// A request body: the JSON of the request with every media value written as a base64 data URL while the body is
+/// sent, in pooled chunks, reading media from a file or stream as it goes (nothing is buffered whole). Its exact length
+/// is computed up front, so it is sent with a Content-Length, never chunked; it can be sent again on a retry (the media
+/// are read again).
 /// </summary>
 internal sealed class ModalJsonContent : HttpContent
 {
-    /// <summary>Raw bytes per chunk: a multiple of 3, so chunks encode to base64 without padding.</summary>
-    private const int RawChunk = 48 * 1024;
-
     private readonly byte[] _skeleton;
     private readonly List<ModalMedia> _media;
     private readonly List<(int Start, int Length)> _placeholders;
 
+    /// <exception cref="InvalidOperationException">A media's file or stream changed or was closed since the media was created.</exception>
     public ModalJsonContent(byte[] skeleton, List<ModalMedia> media)
     {
+        foreach (var item in media)
+        {
+            item.EnsureReadable();
+        }
+
         _skeleton = skeleton;
         _media = media;
         _placeholders = Locate(skeleton, media.Count);
@@ -29,7 +33,8 @@ internal sealed class ModalJsonContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        var encoded = ArrayPool<byte>.Shared.Rent(Base64.GetMaxEncodedToUtf8Length(RawChunk));
+        var raw = ArrayPool<byte>.Shared.Rent(ModalMedia.RawChunk);
+        var encoded = ArrayPool<byte>.Shared.Rent(ModalMedia.EncodedChunk);
         try
         {
             var position = 0;
@@ -37,7 +42,8 @@ internal sealed class ModalJsonContent : HttpContent
             {
                 var (start, length) = _placeholders[i];
                 await stream.WriteAsync(_skeleton.AsMemory(position, start - position), cancellationToken).ConfigureAwait(false);
-                await WriteDataUrlAsync(stream, _media[i], encoded, cancellationToken).ConfigureAwait(false);
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(_media[i].DataUrlPrefix), cancellationToken).ConfigureAwait(false);
+                await _media[i].WriteBase64Async(stream, raw, encoded, cancellationToken).ConfigureAwait(false);
                 position = start + length;
             }
 
@@ -46,6 +52,7 @@ internal sealed class ModalJsonContent : HttpContent
         finally
         {
             ArrayPool<byte>.Shared.Return(encoded);
+            ArrayPool<byte>.Shared.Return(raw);
         }
     }
 
@@ -61,18 +68,6 @@ internal sealed class ModalJsonContent : HttpContent
         }
 
         return true;
-    }
-
-    private static async Task WriteDataUrlAsync(Stream stream, ModalMedia media, byte[] encoded, CancellationToken cancellationToken)
-    {
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(media.DataUrlPrefix), cancellationToken).ConfigureAwait(false);
-        var content = media.Content;
-        for (var offset = 0; offset < content.Length; offset += RawChunk)
-        {
-            var chunk = content.Slice(offset, Math.Min(RawChunk, content.Length - offset));
-            Base64.EncodeToUtf8(chunk.Span, encoded, out _, out var written);
-            await stream.WriteAsync(encoded.AsMemory(0, written), cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>Finds each placeholder's quoted contents (the quotes stay in the skeleton and frame the data URL).</summary>

@@ -1,23 +1,40 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Modal.Client.Internal;
 
 /// <summary>
-/// Writes <see cref="ModalMedia"/> as a data URL. While <see cref="ModalJsonContent"/> serializes a request, media is
-/// written as a short placeholder instead, and the data URL is streamed in base64 chunks straight to the network,
-/// so a 50 MB video is never held as one large string.
+/// Writes <see cref="ModalMedia"/> as a data URL. While <see cref="ModalContentSerializer"/> serializes a request, media is
+/// written as a short placeholder instead, and <see cref="ModalJsonContent"/> streams the data URL in base64 chunks
+/// straight to the network, so a 50 MB video is never held as one large string.
 /// </summary>
+/// <remarks>
+/// The media of one serialization are collected per <see cref="Utf8JsonWriter"/> (each serialization has its own), not
+/// in thread-static or async-local state, so concurrent serializations never see each other's media.
+/// </remarks>
 internal sealed class ModalMediaJsonConverter : JsonConverter<ModalMedia>
 {
-    [ThreadStatic]
-    private static List<ModalMedia>? _deferred;
+    private static readonly ConditionalWeakTable<Utf8JsonWriter, List<ModalMedia>> Deferred = [];
 
-    /// <summary>Collects the media of one synchronous serialization, each written as <see cref="Placeholder"/>.</summary>
-    public static IDisposable Defer(List<ModalMedia> media)
+    /// <summary>Serializes <paramref name="value"/> with every media written as <see cref="Placeholder"/>, collected in <paramref name="media"/>.</summary>
+    public static byte[] SerializeDeferringMedia<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, List<ModalMedia> media)
     {
-        _deferred = media;
-        return new Scope();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = typeInfo.Options.Encoder, Indented = false, SkipValidation = true });
+        Deferred.AddOrUpdate(writer, media);
+        try
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
+            writer.Flush();
+        }
+        finally
+        {
+            Deferred.Remove(writer);
+            writer.Dispose();
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     public static string Placeholder(int index) => $"\u0001modal-media-{index}\u0001";
@@ -27,7 +44,7 @@ internal sealed class ModalMediaJsonConverter : JsonConverter<ModalMedia>
 
     public override void Write(Utf8JsonWriter writer, ModalMedia value, JsonSerializerOptions options)
     {
-        if (_deferred is { } deferred)
+        if (Deferred.TryGetValue(writer, out var deferred))
         {
             deferred.Add(value);
             writer.WriteStringValue(Placeholder(deferred.Count - 1));
@@ -35,10 +52,5 @@ internal sealed class ModalMediaJsonConverter : JsonConverter<ModalMedia>
         }
 
         writer.WriteStringValue(value.ToDataUrl());
-    }
-
-    private sealed class Scope : IDisposable
-    {
-        public void Dispose() => _deferred = null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 
 namespace Modal.Client.Internal;
 
@@ -9,18 +10,19 @@ namespace Modal.Client.Internal;
 /// more; an answer of 408 or 404 then means the paid result is gone (Appendix P4, P5). Checks that the bytes are the media
 /// the endpoint returns.
 /// </summary>
-internal sealed class ResultReader(ResultPoller poller)
+internal sealed class ResultReader(ResultPoller poller, IOptionsMonitor<ModalClientOptions> options)
 {
     /// <summary>Reads and checks the body of a successful answer.</summary>
     public async Task<ResultBody> ReadAsync(ModalCall call, HttpResponseMessage response, Uri? resultUrl, CancellationToken cancellationToken)
     {
-        var options = call.Options;
-        if (options?.ResultStream is { } stream)
+        var limit = new ResultSizeLimit(options.CurrentValue.MaxResultBytes, call.Endpoint, call.CallId);
+        var callOptions = call.Options;
+        if (callOptions?.ResultStream is { } stream)
         {
             var temporary = Path.Combine(Path.GetTempPath(), $"modal-client-{Guid.NewGuid():N}.partial");
             try
             {
-                var body = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, (c, ct) => SaveAsync(c, temporary, ct), cancellationToken).ConfigureAwait(false);
+                var body = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, (c, ct) => SaveAsync(c, temporary, limit, ct), cancellationToken).ConfigureAwait(false);
                 var format = CheckMedia(call, body.Head, body.Length, response);
                 var file = new FileStream(temporary, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
                 await using (file.ConfigureAwait(false))
@@ -36,9 +38,9 @@ internal sealed class ResultReader(ResultPoller poller)
             }
         }
 
-        if (options?.ResultFile is { } path)
+        if (callOptions?.ResultFile is { } path)
         {
-            var body = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, (c, ct) => SaveAsync(c, path, ct), cancellationToken).ConfigureAwait(false);
+            var body = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, (c, ct) => SaveAsync(c, path, limit, ct), cancellationToken).ConfigureAwait(false);
             try
             {
                 return body with { Format = CheckMedia(call, body.Head, body.Length, response), FilePath = Path.GetFullPath(path) };
@@ -50,7 +52,7 @@ internal sealed class ResultReader(ResultPoller poller)
             }
         }
 
-        var inMemory = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, ReadIntoMemoryAsync, cancellationToken).ConfigureAwait(false);
+        var inMemory = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, (c, ct) => ReadIntoMemoryAsync(c, limit, ct), cancellationToken).ConfigureAwait(false);
         return inMemory with { Format = CheckMedia(call, inMemory.Head, inMemory.Length, response) };
     }
 
@@ -97,15 +99,15 @@ internal sealed class ResultReader(ResultPoller poller)
         }
     }
 
-    private static async Task<ResultBody> ReadIntoMemoryAsync(HttpContent content, CancellationToken cancellationToken)
+    private static async Task<ResultBody> ReadIntoMemoryAsync(HttpContent content, ResultSizeLimit limit, CancellationToken cancellationToken)
     {
-        var bytes = await ResponseBody.ReadAsync(content, cancellationToken).ConfigureAwait(false);
+        var bytes = await ResponseBody.ReadAsync(content, limit, cancellationToken).ConfigureAwait(false);
         return new ResultBody(bytes, bytes.Length);
     }
 
-    private static async Task<ResultBody> SaveAsync(HttpContent content, string path, CancellationToken cancellationToken)
+    private static async Task<ResultBody> SaveAsync(HttpContent content, string path, ResultSizeLimit limit, CancellationToken cancellationToken)
     {
-        var (head, length) = await ResponseBody.SaveAsync(content, path, cancellationToken).ConfigureAwait(false);
+        var (head, length) = await ResponseBody.SaveAsync(content, path, limit, cancellationToken).ConfigureAwait(false);
         return new ResultBody(head, length);
     }
 
