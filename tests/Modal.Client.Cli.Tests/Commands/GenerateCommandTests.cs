@@ -97,7 +97,7 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.DoesNotContain("Traceback", result.Error, StringComparison.Ordinal);
         Assert.Contains(result.OutputLines, l => l.StartsWith("session spend: $", StringComparison.Ordinal) && l.Contains("over 1 call(s)", StringComparison.Ordinal));
         Assert.Empty(_cli.Files());
-        Assert.Equal(1, fake.Journal.GpuRunsStarted("/flux"));
+        Assert.Equal(1, fake.Journal.GpuRunCount("/flux"));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Contains("ModalPlatformException", result.Error, StringComparison.Ordinal);
         Assert.Contains("GPU work may have run: no", result.Error, StringComparison.Ordinal);
         Assert.Empty(_cli.Files());
-        Assert.Equal(0, fake.Journal.GpuRunsStarted("/z-image-danrisi"));
+        Assert.Equal(0, fake.Journal.GpuRunCount("/z-image-danrisi"));
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class LoraCatalogTests : IDisposable
         Assert.Equal(404, (int)response.StatusCode);
         Assert.Equal(detail, json["detail"]!.GetValue<string>());
         Assert.Single(json);
-        Assert.Equal(0, fake.Journal.GpuRunsStarted(path));
+        Assert.Equal(0, fake.Journal.GpuRunCount(path));
     }
 
     [Fact]
