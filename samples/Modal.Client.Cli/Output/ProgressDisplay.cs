@@ -4,8 +4,8 @@ namespace Modal.Client.Cli.Output;
 
 /// <summary>
 /// Runs a call inside a <see cref="ModalCallOptions"/> progress scope: a live spinner with the stage, the elapsed time
-/// against the endpoint's typical time and the 303 polls on a terminal; plain lines (<see cref="CallProgressLines"/>)
-/// elsewhere.
+/// against the endpoint's typical time and the 303 polls when standard error is a terminal; plain lines
+/// (<see cref="CallProgressLines"/>) elsewhere. Both on standard error: standard output carries only the result.
 /// </summary>
 internal static class ProgressDisplay
 {
@@ -13,13 +13,13 @@ internal static class ProgressDisplay
     {
         if (!context.Interactive)
         {
-            using (new ModalCallOptions { Progress = new CallProgressLines(context.Output) }.Apply())
+            using (new ModalCallOptions { Progress = new CallProgressLines(context.Error) }.Apply())
             {
                 return await call();
             }
         }
 
-        return await context.Console.Status().StartAsync(Markup.Escape($"{endpoint} starting"), async status =>
+        return await context.ErrorConsole.Status().StartAsync(Markup.Escape($"{endpoint} starting"), async status =>
         {
             using (new ModalCallOptions { Progress = new LiveStatus(status) }.Apply())
             {
