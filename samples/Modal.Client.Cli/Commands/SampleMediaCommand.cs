@@ -60,7 +60,7 @@ internal static class SampleMediaCommand
             var lines = new KeyValueLines();
             foreach (var (file, path) in Files.Zip(paths))
             {
-                lines.Add(path, file.What);
+                lines.Add(Relative(context, path), file.What);
             }
 
             lines.WriteTo(context.Output);
