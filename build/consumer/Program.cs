@@ -9,18 +9,18 @@ services.AddModalClient(o => o.UseFakeDeployment(fake));
 await using var provider = services.BuildServiceProvider();
 var modal = provider.GetRequiredService<IModalClient>();
 
-var image = await modal.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a red fox", Width = 256, Height = 128 });
-Check(image.Format == MediaFormat.Png && image.Width == 256 && image.Height == 128, $"flux: {image}");
+var image = await modal.Flux.DevAsync(new FluxDevRequest { Prompt = "a red fox", Width = 256, Height = 128 });
+Check(image.Format == MediaFormat.Png && image.Width == 256 && image.Height == 128, $"flux-dev: {image}");
 
 var video = await modal.Video.Wan26Async(new Wan26Request { Prompt = "waves", Width = 64, Height = 64, FrameCount = 5 });
 Check(video.IsAnimatedWebP, $"wan2.6: {video}");
 
 try
 {
-    await modal.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = " " });
+    await modal.Flux.DevAsync(new FluxDevRequest { Prompt = " " });
     Check(false, "an empty prompt was sent");
 }
-catch (ArgumentException ex) when (ex.ParamName == "FluxSchnellRequest.Prompt")
+catch (ArgumentException ex) when (ex.ParamName == "FluxDevRequest.Prompt")
 {
 }
 

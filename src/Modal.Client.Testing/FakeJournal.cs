@@ -3,66 +3,109 @@ using System.Collections.Concurrent;
 namespace Modal.Client.Testing;
 
 /// <summary>
-/// Everything the fake deployment received, with per-endpoint counters. Thread-safe; read it after the calls under
-/// test have completed.
+/// Everything the fake deployment received. Members that return lists are plural nouns (<see cref="Requests"/>,
+/// <see cref="Calls"/>, <see cref="Polls"/>); members that return numbers end in <c>Count</c>
+/// (<see cref="RequestCount"/>, <see cref="CallCount"/>, <see cref="PollCount"/>, <see cref="GpuRunCount"/>), and
+/// <c>XCount(path)</c> is always <c>X(path).Count</c>. Thread-safe; read it after the calls under test have completed.
 /// </summary>
+/// <example>
+/// <code>
+/// Assert.Equal(1, fake.Journal.CallCount("/flux"));                  // one POST, however many polls followed
+/// var body = fake.Journal.Calls("/flux")[0].BodyAsJson()!;           // what the SDK sent
+/// Assert.Equal(0, fake.Journal.GpuRunCount("/z-image-danrisi"));     // refused before any GPU work
+/// </code>
+/// </example>
 public sealed class FakeJournal
 {
     private readonly ConcurrentQueue<FakeRequest> received = new();
-    private readonly ConcurrentDictionary<string, Counters> counters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Counter> gpuRuns = new(StringComparer.Ordinal);
 
     internal FakeJournal()
     {
     }
 
-    /// <summary>Every recorded request, in arrival order.</summary>
+    /// <summary>Every recorded request on every path, in arrival order.</summary>
     public IReadOnlyList<FakeRequest> All => [.. received];
 
-    /// <summary>The requests received on <paramref name="path"/> (calls and polls), in arrival order.</summary>
-    /// <param name="path">An endpoint path such as <c>/flux</c>, or any other path that was requested.</param>
-    /// <returns>The matching requests.</returns>
-    public IReadOnlyList<FakeRequest> Received(string path) =>
-        [.. received.Where(r => string.Equals(r.Path, Normalize(path), StringComparison.Ordinal))];
+    /// <summary>
+    /// Every request received on <paramref name="path"/>, in arrival order: calls, result-URL polls, and requests
+    /// the fake refused (wrong method, another app's port, proxy auth).
+    /// </summary>
+    /// <param name="path">An endpoint path such as <c>/flux</c> (the leading slash is optional), or any other path that was requested.</param>
+    /// <returns>The matching requests; empty when there were none.</returns>
+    public IReadOnlyList<FakeRequest> Requests(string path)
+    {
+        var normalized = Normalize(path);
+        return [.. received.Where(r => string.Equals(r.Path, normalized, StringComparison.Ordinal))];
+    }
+
+    /// <summary>How many requests were received on <paramref name="path"/>: <c>Requests(path).Count</c>.</summary>
+    /// <param name="path">An endpoint path such as <c>/flux</c>.</param>
+    /// <returns>The count.</returns>
+    public int RequestCount(string path) => Requests(path).Count;
 
     /// <summary>
-    /// The calls (POSTs without a function call id) received on <paramref name="path"/>, whatever their outcome,
-    /// rejected ones included.
+    /// The calls of the endpoint at <paramref name="path"/>, in arrival order: POSTs that are not result-URL polls,
+    /// whatever their outcome (validation errors, platform rejections and proxy-auth refusals included). Each has the
+    /// <see cref="FakeRequest.FunctionCallId"/> the fake assigned. A POST on a port of another app is not a call.
+    /// </summary>
+    /// <param name="path">An endpoint path such as <c>/flux</c>.</param>
+    /// <returns>The calls; empty when there were none.</returns>
+    public IReadOnlyList<FakeRequest> Calls(string path) =>
+        [.. Requests(path).Where(r => !r.IsResultPoll && r.FunctionCallId is not null && r.Method == "POST")];
+
+    /// <summary>How many calls the endpoint at <paramref name="path"/> received: <c>Calls(path).Count</c>.</summary>
+    /// <param name="path">An endpoint path such as <c>/flux</c>.</param>
+    /// <returns>The count.</returns>
+    public int CallCount(string path) => Calls(path).Count;
+
+    /// <summary>
+    /// The result-URL requests (<c>{path}?__modal_function_call_id=fc-…</c>) received for <paramref name="path"/>, in
+    /// arrival order.
+    /// </summary>
+    /// <param name="path">An endpoint path such as <c>/flux</c>.</param>
+    /// <returns>The polls; empty when there were none.</returns>
+    public IReadOnlyList<FakeRequest> Polls(string path) => [.. Requests(path).Where(r => r.IsResultPoll)];
+
+    /// <summary>How many result-URL requests were received for <paramref name="path"/>: <c>Polls(path).Count</c>.</summary>
+    /// <param name="path">An endpoint path such as <c>/flux</c>.</param>
+    /// <returns>The count.</returns>
+    public int PollCount(string path) => Polls(path).Count;
+
+    /// <summary>
+    /// How many calls on <paramref name="path"/> started GPU work: they passed the handler's checks and started a run,
+    /// whether it then succeeded or failed (workflow failures count). Validation errors, platform rejections (429, 503,
+    /// 401, 404) and unknown routes do not count: this is what a paid retry would re-run.
     /// </summary>
     /// <param name="path">An endpoint path such as <c>/flux</c>.</param>
     /// <returns>The count.</returns>
-    public int Requests(string path) => Get(path).Requests;
+    public int GpuRunCount(string path) =>
+        gpuRuns.TryGetValue(Normalize(path), out var counter) ? Volatile.Read(ref counter.Value) : 0;
 
-    /// <summary>The result-URL requests (<c>?__modal_function_call_id=…</c>) received for <paramref name="path"/>.</summary>
-    /// <param name="path">An endpoint path such as <c>/flux</c>.</param>
-    /// <returns>The count.</returns>
-    public int Polls(string path) => Get(path).Polls;
+    /// <summary>How many calls started GPU work, over all endpoints.</summary>
+    public int TotalGpuRunCount => gpuRuns.Values.Sum(c => Volatile.Read(ref c.Value));
 
-    /// <summary>
-    /// The calls on <paramref name="path"/> that started GPU work: they passed the handler's checks and started a
-    /// run, whether it then succeeded or failed (workflow failures count). Validation errors, platform rejections
-    /// (429, 503, 401, 404) and unknown routes do not count: this is what a paid retry would re-run.
-    /// </summary>
-    /// <param name="path">An endpoint path such as <c>/flux</c>.</param>
-    /// <returns>The count.</returns>
-    public int GpuRunsStarted(string path) => Get(path).GpuRuns;
-
-    /// <summary>The started GPU runs over all endpoints.</summary>
-    public int TotalGpuRunsStarted => counters.Values.Sum(c => Volatile.Read(ref c.GpuRuns));
-
-    /// <summary>Forgets every recorded request and counter.</summary>
+    /// <summary>Forgets every recorded request and count.</summary>
     public void Reset()
     {
         received.Clear();
-        counters.Clear();
+        gpuRuns.Clear();
     }
 
     internal void Record(FakeRequest request) => received.Enqueue(request);
 
-    internal void CountRequest(string path) => Interlocked.Increment(ref For(path).Requests);
+    // Calls and polls are counted from the recorded requests; the router still reports them.
+#pragma warning disable CA1822, IDE0060 // kept as instance members with a path: the router's calls stay as they are
+    internal void CountRequest(string path)
+    {
+    }
 
-    internal void CountPoll(string path) => Interlocked.Increment(ref For(path).Polls);
+    internal void CountPoll(string path)
+    {
+    }
+#pragma warning restore CA1822, IDE0060
 
-    internal void CountGpuRun(string path) => Interlocked.Increment(ref For(path).GpuRuns);
+    internal void CountGpuRun(string path) => Interlocked.Increment(ref gpuRuns.GetOrAdd(path, _ => new Counter()).Value);
 
     private static string Normalize(string path)
     {
@@ -70,18 +113,9 @@ public sealed class FakeJournal
         return path.StartsWith('/') ? path : "/" + path;
     }
 
-    private Counters For(string path) => counters.GetOrAdd(path, _ => new Counters());
-
-    private (int Requests, int Polls, int GpuRuns) Get(string path) =>
-        counters.TryGetValue(Normalize(path), out var c)
-            ? (Volatile.Read(ref c.Requests), Volatile.Read(ref c.Polls), Volatile.Read(ref c.GpuRuns))
-            : (0, 0, 0);
-
-    private sealed class Counters
+    private sealed class Counter
     {
-        // Fields, not properties: they are updated with Interlocked.
-        public int Requests;
-        public int Polls;
-        public int GpuRuns;
+        // A field, not a property: it is updated with Interlocked.
+        public int Value;
     }
 }

@@ -18,7 +18,7 @@ namespace Modal.Client.Testing;
 /// fake.Endpoint("/flux").Inject(FakeFault.WorkflowFailure, times: 1);
 /// var options = new ModalClientOptions().UseFakeDeployment(fake);
 /// // ... call the SDK, then:
-/// Assert.Equal(2, fake.Journal.GpuRunsStarted("/flux"));
+/// Assert.Equal(2, fake.Journal.GpuRunCount("/flux"));
 /// </code>
 /// </example>
 public sealed class FakeModalDeployment : IDisposable, IAsyncDisposable

@@ -50,9 +50,38 @@ public sealed class CliAppTests : IDisposable
         var result = await _cli.RunAsync(args);
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
-        Assert.Contains(named, result.Error, StringComparison.Ordinal);
+        Assert.Contains(result.ErrorLines, l => l.StartsWith("error: ", StringComparison.Ordinal) && l.Contains(named, StringComparison.Ordinal));
+        Assert.Equal(string.Empty, result.Output);
         Assert.Equal([face], _cli.Files());
+    }
+
+    [Theory]
+    [InlineData(new[] { "flx", "--prompt", "a fox" }, "error: unknown command 'flx'. Did you mean 'flux'?")]
+    [InlineData(new[] { "modles" }, "error: unknown command 'modles'. Did you mean 'models'?")]
+    [InlineData(new[] { "flux", "--promt", "a fox" }, "error: unknown option '--promt'. Did you mean '--prompt'?")]
+    [InlineData(new[] { "flux", "--prompt", "a fox", "--seeed", "3" }, "error: unknown option '--seeed'. Did you mean '--seed'?")]
+    [InlineData(new[] { "flux", "--prompt", "a fox", "--jsno" }, "error: unknown option '--jsno'. Did you mean '--json'?")]
+    [InlineData(new[] { "health", "--base-ulr", "http://127.0.0.1:9/" }, "error: unknown option '--base-ulr'. Did you mean '--base-url'?")]
+    public async Task RunAsync_Typo_SaysDidYouMeanFirstAndExitsTwo(string[] args, string firstLine)
+    {
+        var result = await _cli.RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(firstLine, result.ErrorLines[0]);
+        Assert.DoesNotContain(result.ErrorLines, l => l.Contains("'a fox'", StringComparison.Ordinal) || l.Contains("'3'", StringComparison.Ordinal));
+        Assert.Equal(string.Empty, result.Output);
+    }
+
+    [Theory]
+    [InlineData("wan2", "error: use /wan2.6 instead (run 'wan2.6 --help'). /wan2 (Wan 2.1) was removed")]
+    [InlineData("z-image-pulid", "error: use /flux-pulid instead (run 'flux-pulid --help'). /z-image-pulid")]
+    public async Task RunAsync_RemovedEndpoint_AnswersWithItsAlternativeFirstAndAlone(string command, string start)
+    {
+        var result = await _cli.RunAsync(command, "--prompt", "a fox");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(start, result.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Equal(["Run 'models' to see every current endpoint."], result.ErrorLines[1..]);
     }
 
     [Fact]
@@ -69,6 +98,7 @@ public sealed class CliAppTests : IDisposable
         Assert.Contains("  models ", result.Output, StringComparison.Ordinal);
         Assert.Contains("  recommend <use-case> ", result.Output, StringComparison.Ordinal);
         Assert.Contains("  health ", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  sample-media ", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,7 +107,7 @@ public sealed class CliAppTests : IDisposable
         var result = await _cli.RunAsync("flux-pulid", "--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var option in new[] { "--reference-image <file> (REQUIRED)", "--prompt <text> (REQUIRED)", "--pulid-weight", "--start-at", "--end-at", "--guidance", "--width", "--height", "--steps", "--seed", "--out" })
+        foreach (var option in new[] { "--reference-image <file> (REQUIRED)", "--prompt <text> (REQUIRED)", "--pulid-weight", "--start-at", "--end-at", "--guidance", "--width", "--height", "--steps", "--seed", "--out", "--mkdir", "--json" })
         {
             Assert.Contains(option, result.Output, StringComparison.Ordinal);
         }

@@ -162,12 +162,12 @@ public sealed class CancellationStormTests(ITestOutputHelper output)
             .SelectMany(endpoint => Enumerable.Range(0, SlotsPerApp).Select(i => CallOutcome.CaptureAsync(() => endpoint.CallAsync(client, i, "slot probe", probe.Token))))
             .ToArray();
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (Representative.All.Any(e => fake.Journal.Requests(e.Path) < SlotsPerApp) && !deadline.IsCancellationRequested)
+        while (Representative.All.Any(e => fake.Journal.CallCount(e.Path) < SlotsPerApp) && !deadline.IsCancellationRequested)
         {
             await Task.Delay(20);
         }
 
-        var arrived = Representative.All.ToDictionary(e => e.Path, e => fake.Journal.Requests(e.Path));
+        var arrived = Representative.All.ToDictionary(e => e.Path, e => fake.Journal.CallCount(e.Path));
         await probe.CancelAsync();
         await Task.WhenAll(probes).WaitAsync(CallOutcome.HangGuard);
         Assert.All(arrived, a => Assert.True(a.Value == SlotsPerApp, $"Only {a.Value} of {SlotsPerApp} calls to {a.Key} got a slot: a cancelled call kept its slot."));

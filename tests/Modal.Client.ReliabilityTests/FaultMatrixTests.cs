@@ -127,8 +127,8 @@ public sealed class FaultMatrixTests(FaultMatrixTests.SharedFake shared) : IClas
         var outcome = await CallOutcome.CaptureAsync(() => Representative.Image.CallAsync(harness.Client, 2, "reset on a reused connection"));
 
         outcome.AssertResultOrTypedException();
-        Assert.Equal(2, _fake.Journal.GpuRunsStarted(endpoint.Path));
-        Assert.Equal(2, _fake.Journal.Requests(endpoint.Path));
+        Assert.Equal(2, _fake.Journal.GpuRunCount(endpoint.Path));
+        Assert.Equal(2, _fake.Journal.CallCount(endpoint.Path));
         var transport = Assert.IsType<ModalTransportException>(outcome.Exception);
         Assert.True(transport.GpuWorkMayHaveRun);
     }
@@ -149,8 +149,8 @@ public sealed class FaultMatrixTests(FaultMatrixTests.SharedFake shared) : IClas
             await Task.Delay(100);
             clientClock.Advance(TimeSpan.FromSeconds(4.5));
             await Task.Delay(200);
-            var postsBeforeRetryAfter = _fake.Journal.Requests(endpoint.Path);
-            for (var step = 0; step < 20 && _fake.Journal.Requests(endpoint.Path) < 2; step++)
+            var postsBeforeRetryAfter = _fake.Journal.CallCount(endpoint.Path);
+            for (var step = 0; step < 20 && _fake.Journal.CallCount(endpoint.Path) < 2; step++)
             {
                 clientClock.Advance(TimeSpan.FromSeconds(1));
                 await Task.Delay(50);
@@ -161,8 +161,8 @@ public sealed class FaultMatrixTests(FaultMatrixTests.SharedFake shared) : IClas
             Assert.Equal(1, postsBeforeRetryAfter);
             Assert.True(outcome.Succeeded, outcome.Exception?.ToString());
             Assert.Equal(1, outcome.Result!.Retries);
-            Assert.Equal(2, _fake.Journal.Requests(endpoint.Path));
-            Assert.Equal(1, _fake.Journal.GpuRunsStarted(endpoint.Path));
+            Assert.Equal(2, _fake.Journal.CallCount(endpoint.Path));
+            Assert.Equal(1, _fake.Journal.GpuRunCount(endpoint.Path));
         }
         finally
         {
@@ -183,7 +183,7 @@ public sealed class FaultMatrixTests(FaultMatrixTests.SharedFake shared) : IClas
 
         Assert.True(outcome.Succeeded, outcome.Exception?.ToString());
         Assert.Equal(1, outcome.Result!.Retries);
-        Assert.Equal(2, _fake.Journal.GpuRunsStarted(endpoint.Path)); // allowed: the caller accepted a second charge
+        Assert.Equal(2, _fake.Journal.GpuRunCount(endpoint.Path)); // allowed: the caller accepted a second charge
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class FaultMatrixTests(FaultMatrixTests.SharedFake shared) : IClas
         outcome = await CallOutcome.CaptureAsync(() => Representative.AnimatedWebP.CallAsync(harness.Client, new ModalCallOptions { RetryMayChargeAgain = true }, 4, "opted in per call"));
 
         Assert.True(outcome.Succeeded, outcome.Exception?.ToString());
-        Assert.Equal(2, _fake.Journal.GpuRunsStarted(endpoint.Path));
+        Assert.Equal(2, _fake.Journal.GpuRunCount(endpoint.Path));
     }
 
     [Fact]
@@ -213,8 +213,8 @@ public sealed class FaultMatrixTests(FaultMatrixTests.SharedFake shared) : IClas
 
         outcome.AssertResultOrTypedException();
         var ex = Assert.IsType<ModalPlatformException>(outcome.Exception);
-        Assert.Equal(4, _fake.Journal.Requests(endpoint.Path));
-        Assert.Equal(0, _fake.Journal.GpuRunsStarted(endpoint.Path));
+        Assert.Equal(4, _fake.Journal.CallCount(endpoint.Path));
+        Assert.Equal(0, _fake.Journal.GpuRunCount(endpoint.Path));
         Assert.False(ex.GpuWorkMayHaveRun, "A platform 503 that the SDK retried as 'cannot have started' is reported as 'may have run'.");
     }
 
@@ -235,7 +235,7 @@ public sealed class FaultMatrixTests(FaultMatrixTests.SharedFake shared) : IClas
         var outcome = await CallOutcome.CaptureAsync(() => Representative.Image.CallAsync(harness.Client, 9, "rejected poll"));
 
         var ex = Assert.IsType<ModalPlatformException>(outcome.Exception);
-        Assert.Equal(1, _fake.Journal.GpuRunsStarted(endpoint.Path));
+        Assert.Equal(1, _fake.Journal.GpuRunCount(endpoint.Path));
         Assert.True(ex.GpuWorkMayHaveRun, $"{ex.Error} on a result URL says no GPU work ran, but the job had started.");
         Assert.NotNull(ex.CallId);
     }
@@ -272,7 +272,7 @@ public sealed class FaultMatrixTests(FaultMatrixTests.SharedFake shared) : IClas
             new FluxDevLoraRequest { Lora = LoraReference.ById("unknown"), Prompt = "a fox", Seed = 6 }));
 
         outcome.AssertResultOrTypedException();
-        Assert.Equal(1, fake.Journal.Requests("/flux-dev-lora"));
+        Assert.Equal(1, fake.Journal.CallCount("/flux-dev-lora"));
     }
 
     [Fact]
@@ -288,7 +288,7 @@ public sealed class FaultMatrixTests(FaultMatrixTests.SharedFake shared) : IClas
 
         outcome.AssertResultOrTypedException();
         Assert.True(Assert.IsAssignableFrom<ModalException>(outcome.Exception).GpuWorkMayHaveRun);
-        Assert.Equal(1, _fake.Journal.GpuRunsStarted(endpoint.Path));
+        Assert.Equal(1, _fake.Journal.GpuRunCount(endpoint.Path));
     }
 
     [Fact]
@@ -309,8 +309,8 @@ public sealed class FaultMatrixTests(FaultMatrixTests.SharedFake shared) : IClas
 
         outcome.AssertResultOrTypedException();
         Assert.True(Assert.IsAssignableFrom<ModalException>(outcome.Exception).GpuWorkMayHaveRun);
-        Assert.Equal(1, fake.Journal.Requests(Representative.Image.Path));
-        Assert.Equal(3, fake.Journal.Polls(Representative.Image.Path));
+        Assert.Equal(1, fake.Journal.CallCount(Representative.Image.Path));
+        Assert.Equal(3, fake.Journal.PollCount(Representative.Image.Path));
     }
 
     private async Task RunAsync(FaultCase fault, Representative endpointUnderTest, bool onPoll, string name)
@@ -345,8 +345,8 @@ public sealed class FaultMatrixTests(FaultMatrixTests.SharedFake shared) : IClas
 
         var expect = fault.Expect;
         outcome.AssertResultOrTypedException();
-        Assert.Equal(expect.GpuRuns, _fake.Journal.GpuRunsStarted(endpoint.Path));
-        Assert.Equal(expect.Posts, _fake.Journal.Requests(endpoint.Path));
+        Assert.Equal(expect.GpuRuns, _fake.Journal.GpuRunCount(endpoint.Path));
+        Assert.Equal(expect.Posts, _fake.Journal.CallCount(endpoint.Path));
         if (expect.Exception is null)
         {
             Assert.True(outcome.Succeeded, $"Expected a result, got: {outcome.Exception}");
@@ -373,7 +373,7 @@ public sealed class FaultMatrixTests(FaultMatrixTests.SharedFake shared) : IClas
         Assert.IsType(expect.Exception, ex);
         Assert.Equal(endpoint.Path, ex.Endpoint);
         Assert.Equal(expect.MayHaveRun, ex.GpuWorkMayHaveRun);
-        if (_fake.Journal.GpuRunsStarted(endpoint.Path) > 0)
+        if (_fake.Journal.GpuRunCount(endpoint.Path) > 0)
         {
             Assert.True(ex.GpuWorkMayHaveRun, "The fake started a GPU run, but the exception says no work can have run.");
         }

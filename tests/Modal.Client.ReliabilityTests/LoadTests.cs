@@ -87,12 +87,12 @@ public sealed class LoadTests(ITestOutputHelper output)
             }
 
             // Never charged twice: one POST and one GPU run per call; the poll faults cost only extra GETs.
-            var posts = Endpoints.Sum(fake.Journal.Requests);
-            var polls = Endpoints.Sum(fake.Journal.Polls);
+            var posts = Endpoints.Sum(fake.Journal.CallCount);
+            var polls = Endpoints.Sum(fake.Journal.PollCount);
             var redirected = outcomes.Count(o => o.Result!.ResultUrlPolls > 0);
             var retried = outcomes.Sum(o => o.Result!.Retries);
             Assert.Equal(Calls, posts);
-            Assert.Equal(Calls, fake.Journal.TotalGpuRunsStarted);
+            Assert.Equal(Calls, fake.Journal.TotalGpuRunCount);
             Assert.True(redirected > 0, "No call was redirected: the poll faults were never exercised.");
             Assert.True(retried > 0, "No poll was retried: the poll faults were never exercised.");
 

@@ -31,7 +31,7 @@ public sealed class FakeEndpointTests : IDisposable
         Assert.Equal("/flux", error["path"]!.GetValue<string>());
         Assert.StartsWith("Workflow execution failed (exit code 1)", error["error"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.StartsWith("fc-", first.Header(FakeHeaders.FunctionCallId), StringComparison.Ordinal);
-        Assert.Equal(3, fake.Journal.GpuRunsStarted("/flux"));
+        Assert.Equal(3, fake.Journal.GpuRunCount("/flux"));
     }
 
     [Theory]
@@ -63,7 +63,7 @@ public sealed class FakeEndpointTests : IDisposable
         Assert.Equal(200, (int)first.StatusCode);
         await Wire.AssertPlainTextAsync(second, 500, "modal-http: internal error: function was terminated by signal");
         Assert.Equal(200, (int)third.StatusCode);
-        Assert.Equal(3, fake.Journal.GpuRunsStarted("/flux"));
+        Assert.Equal(3, fake.Journal.GpuRunCount("/flux"));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class FakeEndpointTests : IDisposable
         using var response = await http.PostJsonAsync(fake.Endpoint("/flux").Url, Body);
 
         await Wire.AssertPlainTextAsync(response, 500, "modal-http: internal error: function execution timed out");
-        Assert.Equal(1, fake.Journal.GpuRunsStarted("/flux"));
+        Assert.Equal(1, fake.Journal.GpuRunCount("/flux"));
     }
 
     [Theory]
@@ -93,8 +93,8 @@ public sealed class FakeEndpointTests : IDisposable
 
         await Wire.AssertPlainTextAsync(response, status, text);
         Assert.Null(response.Header(FakeHeaders.FunctionCallId));
-        Assert.Equal(1, fake.Journal.Requests("/z-image-simple"));
-        Assert.Equal(0, fake.Journal.GpuRunsStarted("/z-image-simple"));
+        Assert.Equal(1, fake.Journal.CallCount("/z-image-simple"));
+        Assert.Equal(0, fake.Journal.GpuRunCount("/z-image-simple"));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class FakeEndpointTests : IDisposable
 
         await Assert.ThrowsAsync<HttpRequestException>(() => http.PostJsonAsync(fake.Endpoint("/flux").Url, Body));
 
-        Assert.Equal(1, fake.Journal.GpuRunsStarted("/flux"));
+        Assert.Equal(1, fake.Journal.GpuRunCount("/flux"));
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class FakeEndpointTests : IDisposable
         Assert.Equal("text/html", html.MediaType());
         Assert.StartsWith("<!DOCTYPE html>", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("image/jpeg", normal.MediaType());
-        Assert.Equal(5, fake.Journal.GpuRunsStarted("/flux"));
+        Assert.Equal(5, fake.Journal.GpuRunCount("/flux"));
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class FakeEndpointTests : IDisposable
         await Wire.AssertPlainTextAsync(poll2, 503, "modal-http: service unavailable");
         Assert.Equal(303, (int)poll3.StatusCode);
         Assert.Equal(200, (int)poll4.StatusCode);
-        Assert.Equal(4, fake.Journal.Polls("/flux"));
+        Assert.Equal(4, fake.Journal.PollCount("/flux"));
     }
 
     [Fact]
@@ -224,7 +224,7 @@ public sealed class FakeEndpointTests : IDisposable
         using var retry = await http.GetAsync(post.Headers.Location);
 
         Assert.Equal(200, (int)retry.StatusCode);
-        Assert.Equal(1, fake.Journal.GpuRunsStarted("/flux"));
+        Assert.Equal(1, fake.Journal.GpuRunCount("/flux"));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Modal.Client.Testing.Tests;
 public sealed class FakeJournalTests
 {
     [Fact]
-    public async Task GpuRunsStarted_200ConcurrentCalls_CountsEachOnce()
+    public async Task GpuRunCount_200ConcurrentCalls_CountsEachOnce()
     {
         using var fake = FakeModalDeployment.Start();
         using var http = Wire.Client();
@@ -15,10 +15,10 @@ public sealed class FakeJournalTests
             http.PostJsonAsync(url, $$"""{"prompt":"p{{i}}","seed":{{i}},"width":256,"height":256}""")));
 
         Assert.All(responses, r => Assert.Equal(200, (int)r.StatusCode));
-        Assert.Equal(200, fake.Journal.Requests("/z-image-danrisi"));
-        Assert.Equal(200, fake.Journal.GpuRunsStarted("/z-image-danrisi"));
-        Assert.Equal(200, fake.Journal.Received("/z-image-danrisi").Count);
-        Assert.Equal(200, fake.Journal.Received("/z-image-danrisi").Select(r => r.FunctionCallId).Distinct().Count());
+        Assert.Equal(200, fake.Journal.CallCount("/z-image-danrisi"));
+        Assert.Equal(200, fake.Journal.GpuRunCount("/z-image-danrisi"));
+        Assert.Equal(200, fake.Journal.Requests("/z-image-danrisi").Count);
+        Assert.Equal(200, fake.Journal.Requests("/z-image-danrisi").Select(r => r.FunctionCallId).Distinct().Count());
         foreach (var response in responses)
         {
             response.Dispose();
@@ -26,7 +26,7 @@ public sealed class FakeJournalTests
     }
 
     [Fact]
-    public async Task GpuRunsStarted_ValidationAndPlatformRejections_DoNotCount()
+    public async Task GpuRunCount_ValidationAndPlatformRejections_DoNotCount()
     {
         using var fake = FakeModalDeployment.Start(new() { KnownLoras = ["character-1"] });
         using var http = Wire.Client();
@@ -40,13 +40,13 @@ public sealed class FakeJournalTests
         using var ok = await http.PostJsonAsync(url, """{"prompt":"p","lora_id":1,"width":64,"height":64}""");
 
         Assert.Equal([400, 429, 500, 500, 200], new[] { noLora, limited, noPrompt, failed, ok }.Select(r => (int)r.StatusCode));
-        Assert.Equal(5, fake.Journal.Requests("/flux-dev-lora"));
-        Assert.Equal(2, fake.Journal.GpuRunsStarted("/flux-dev-lora"));
-        Assert.Equal(2, fake.Journal.TotalGpuRunsStarted);
+        Assert.Equal(5, fake.Journal.CallCount("/flux-dev-lora"));
+        Assert.Equal(2, fake.Journal.GpuRunCount("/flux-dev-lora"));
+        Assert.Equal(2, fake.Journal.TotalGpuRunCount);
     }
 
     [Fact]
-    public async Task Received_RecordsMethodPathHeadersAndJsonBody()
+    public async Task Requests_RecordsMethodPathHeadersAndJsonBody()
     {
         using var fake = FakeModalDeployment.Start();
         using var http = Wire.Client();
@@ -57,7 +57,7 @@ public sealed class FakeJournalTests
         request.Headers.Add("X-Trace", "abc");
 
         using var response = await http.SendAsync(request);
-        var entry = Assert.Single(fake.Journal.Received("flux"));
+        var entry = Assert.Single(fake.Journal.Requests("flux"));
         var json = entry.BodyAsJson()!;
 
         Assert.Equal("POST", entry.Method);
@@ -75,21 +75,21 @@ public sealed class FakeJournalTests
     }
 
     [Fact]
-    public async Task Received_ResultPolls_AreMarkedWithTheirCallId()
+    public async Task Requests_ResultPolls_AreMarkedWithTheirCallId()
     {
         using var fake = FakeModalDeployment.Start(new() { SyncLimit = TimeSpan.FromMilliseconds(20), DefaultGenerationTime = TimeSpan.FromMilliseconds(30) });
         using var http = Wire.Client();
 
         using var post = await http.PostJsonAsync(fake.Endpoint("/flux").Url, """{"prompt":"p","width":64,"height":64}""");
         using var poll = await http.GetAsync(post.Headers.Location);
-        var entries = fake.Journal.Received("/flux");
+        var entries = fake.Journal.Requests("/flux");
 
         Assert.Equal(2, entries.Count);
         Assert.True(entries[1].IsResultPoll);
         Assert.Equal("GET", entries[1].Method);
         Assert.Equal(entries[0].FunctionCallId, entries[1].FunctionCallId);
         Assert.EndsWith(entries[0].FunctionCallId!, entries[1].PathAndQuery, StringComparison.Ordinal);
-        Assert.Equal(1, fake.Journal.Polls("/flux"));
+        Assert.Equal(1, fake.Journal.PollCount("/flux"));
     }
 
     [Fact]
@@ -102,17 +102,44 @@ public sealed class FakeJournalTests
         fake.Journal.Reset();
 
         Assert.Empty(fake.Journal.All);
-        Assert.Equal(0, fake.Journal.Requests("/flux"));
-        Assert.Equal(0, fake.Journal.GpuRunsStarted("/flux"));
+        Assert.Equal(0, fake.Journal.CallCount("/flux"));
+        Assert.Equal(0, fake.Journal.GpuRunCount("/flux"));
     }
 
     [Fact]
-    public void Counters_UnknownPath_AreZero()
+    public void Counts_UnknownPath_AreZeroAndListsEmpty()
     {
         using var fake = FakeModalDeployment.Start();
 
-        Assert.Equal(0, fake.Journal.Requests("/nothing"));
-        Assert.Equal(0, fake.Journal.Polls("/nothing"));
-        Assert.Empty(fake.Journal.Received("/nothing"));
+        Assert.Equal(0, fake.Journal.RequestCount("/nothing"));
+        Assert.Equal(0, fake.Journal.CallCount("/nothing"));
+        Assert.Equal(0, fake.Journal.PollCount("/nothing"));
+        Assert.Equal(0, fake.Journal.GpuRunCount("/nothing"));
+        Assert.Empty(fake.Journal.Requests("/nothing"));
+        Assert.Empty(fake.Journal.Calls("/nothing"));
+        Assert.Empty(fake.Journal.Polls("/nothing"));
+    }
+
+    [Fact]
+    public async Task CallsAndPolls_LongCall_SplitTheRequestsAndEachCountIsItsListsCount()
+    {
+        using var fake = FakeModalDeployment.Start(new() { SyncLimit = TimeSpan.FromMilliseconds(20), DefaultGenerationTime = TimeSpan.FromMilliseconds(30) });
+        using var http = Wire.Client();
+
+        using var post = await http.PostJsonAsync(fake.Endpoint("/flux").Url, """{"prompt":"a fox","width":64,"height":64}""");
+        using var poll = await http.GetAsync(post.Headers.Location);
+        using var wrongMethod = await http.GetAsync(fake.Endpoint("/flux").Url);
+
+        Assert.Equal(303, (int)post.StatusCode);
+        Assert.Equal(405, (int)wrongMethod.StatusCode);
+        Assert.Equal("a fox", fake.Journal.Calls("/flux")[0].BodyAsJson()!["prompt"]!.GetValue<string>());
+        Assert.Equal(["POST"], fake.Journal.Calls("/flux").Select(r => r.Method));
+        Assert.Equal(["GET"], fake.Journal.Polls("/flux").Select(r => r.Method));
+        Assert.Equal(["POST", "GET", "GET"], fake.Journal.Requests("flux").Select(r => r.Method));
+        Assert.Equal(1, fake.Journal.CallCount("/flux"));
+        Assert.Equal(1, fake.Journal.PollCount("/flux"));
+        Assert.Equal(3, fake.Journal.RequestCount("/flux"));
+        Assert.Equal(1, fake.Journal.GpuRunCount("/flux"));
+        Assert.Equal(fake.Journal.Calls("/flux")[0].FunctionCallId, fake.Journal.Polls("/flux")[0].FunctionCallId);
     }
 }

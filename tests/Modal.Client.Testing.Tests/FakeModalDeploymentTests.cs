@@ -63,7 +63,7 @@ public sealed class FakeModalDeploymentTests
 
         Assert.Equal(404, (int)response.StatusCode);
         Assert.Equal("""{"detail":"Not Found"}""", await response.Content.ReadAsStringAsync());
-        Assert.Equal(0, fake.Journal.Requests(path));
+        Assert.Equal(0, fake.Journal.CallCount(path));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class FakeModalDeploymentTests
         using var response = await http.PostJsonAsync(new Uri(fake.AppUrls["ryla-qwen-image"], "/video-faceswap"), body);
 
         Assert.Equal(200, (int)response.StatusCode);
-        Assert.Equal("ryla-qwen-image", fake.Journal.Received("/video-faceswap").Single().App);
+        Assert.Equal("ryla-qwen-image", fake.Journal.Requests("/video-faceswap").Single().App);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class FakeModalDeploymentTests
         Assert.Equal(404, (int)lightning.StatusCode);
         Assert.Equal("""{"detail":"Not Found"}""", await lightning.Content.ReadAsStringAsync());
         Assert.False(openApi["paths"]!.AsObject().ContainsKey("/sdxl-turbo"));
-        Assert.Equal(0, fake.Journal.GpuRunsStarted("/sdxl-turbo"));
+        Assert.Equal(0, fake.Journal.GpuRunCount("/sdxl-turbo"));
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class FakeModalDeploymentTests
         using var turbo = await http.PostJsonAsync(fake.Endpoint("/sdxl-turbo").Url, """{"prompt":"p","width":64,"height":64}""");
 
         Assert.Equal(200, (int)turbo.StatusCode);
-        Assert.Equal(1, fake.Journal.GpuRunsStarted("/sdxl-turbo"));
+        Assert.Equal(1, fake.Journal.GpuRunCount("/sdxl-turbo"));
     }
 
     [Fact]
@@ -210,9 +210,9 @@ public sealed class FakeModalDeploymentTests
         using var again = await http.GetAsync(location);
         await Wire.AssertPlainTextAsync(again, 408, "Missing request, possibly due to expiry or cancellation");
 
-        Assert.Equal(1, fake.Journal.Requests("/flux"));
-        Assert.Equal(3, fake.Journal.Polls("/flux"));
-        Assert.Equal(1, fake.Journal.GpuRunsStarted("/flux"));
+        Assert.Equal(1, fake.Journal.CallCount("/flux"));
+        Assert.Equal(3, fake.Journal.PollCount("/flux"));
+        Assert.Equal(1, fake.Journal.GpuRunCount("/flux"));
     }
 
     [Fact]
@@ -236,8 +236,8 @@ public sealed class FakeModalDeploymentTests
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.True(Wire.IsAnimatedWebP(await response.Content.ReadAsByteArrayAsync()));
-        Assert.Equal(3, fake.Journal.Polls("/wan2.6"));
-        Assert.All(fake.Journal.Received("/wan2.6").Where(r => r.IsResultPoll), r => Assert.Equal("GET", r.Method));
+        Assert.Equal(3, fake.Journal.PollCount("/wan2.6"));
+        Assert.All(fake.Journal.Requests("/wan2.6").Where(r => r.IsResultPoll), r => Assert.Equal("GET", r.Method));
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public sealed class FakeModalDeploymentTests
         using var repost = await http.PostJsonAsync(first.Headers.Location!, """{"prompt":"p"}""");
 
         await Wire.AssertPlainTextAsync(repost, 400, "modal-http: bad redirect method");
-        Assert.Equal(1, fake.Journal.GpuRunsStarted("/flux"));
+        Assert.Equal(1, fake.Journal.GpuRunCount("/flux"));
     }
 
     [Fact]
@@ -321,7 +321,7 @@ public sealed class FakeModalDeploymentTests
         await Wire.AssertPlainTextAsync(missing, 401, "modal-http: missing credentials for proxy authorization");
         await Wire.AssertPlainTextAsync(wrongResponse, 401, "modal-http: invalid credentials for proxy authorization");
         Assert.Equal(200, (int)rightResponse.StatusCode);
-        Assert.Equal(1, fake.Journal.GpuRunsStarted("/flux"));
+        Assert.Equal(1, fake.Journal.GpuRunCount("/flux"));
     }
 
     [Fact]
@@ -340,7 +340,7 @@ public sealed class FakeModalDeploymentTests
         Assert.Equal(200, (int)ok.StatusCode);
         Assert.Equal(0, fake.Endpoint("/flux").PendingFaults);
         Assert.Null(fake.Endpoint("/flux").GenerationTime);
-        Assert.Equal(1, fake.Journal.Requests("/flux"));
+        Assert.Equal(1, fake.Journal.CallCount("/flux"));
     }
 
     [Fact]

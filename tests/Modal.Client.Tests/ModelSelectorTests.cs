@@ -185,7 +185,7 @@ public sealed class ModelSelectorTests
 
         Assert.Equal(path, image.Endpoint);
         Assert.Equal((512, 384), (image.Width!.Value, image.Height!.Value));
-        var body = Assert.Single(modal.Fake.Journal.Received(path)).BodyAsJson()!;
+        var body = Assert.Single(modal.Fake.Journal.Requests(path)).BodyAsJson()!;
         Assert.Equal("a fox", body["prompt"]!.GetValue<string>());
         Assert.Equal(5, body["seed"]!.GetValue<long>());
     }
@@ -210,7 +210,7 @@ public sealed class ModelSelectorTests
         var image = await modal.Selector.GenerateImageAsync(new TextToImagePrompt { Prompt = "a fox" }, ModalUseCase.FastPreview, fallback: true);
 
         Assert.Equal("/flux", image.Endpoint);
-        Assert.Equal(0, modal.Fake.Journal.GpuRunsStarted("/z-image-danrisi"));
+        Assert.Equal(0, modal.Fake.Journal.GpuRunCount("/z-image-danrisi"));
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public sealed class ModelSelectorTests
         var image = await modal.Selector.GenerateImageAsync(new TextToImagePrompt { Prompt = "a fox" }, ModalCatalog.GetCallable("/sdxl-turbo"), fallback: true);
 
         Assert.Equal("/z-image-danrisi", image.Endpoint);
-        Assert.Equal(0, modal.Fake.Journal.GpuRunsStarted("/sdxl-turbo"));
+        Assert.Equal(0, modal.Fake.Journal.GpuRunCount("/sdxl-turbo"));
     }
 
     [Fact]
@@ -242,7 +242,7 @@ public sealed class ModelSelectorTests
         await Assert.ThrowsAsync<ModalApiException>(() =>
             modal.Selector.GenerateImageAsync(new TextToImagePrompt { Prompt = "a fox" }, ModalUseCase.QualityTextToImage, fallback: true));
 
-        Assert.Equal(0, modal.Fake.Journal.Requests("/flux-dev"));
+        Assert.Equal(0, modal.Fake.Journal.CallCount("/flux-dev"));
     }
 
     [Fact]
@@ -255,7 +255,7 @@ public sealed class ModelSelectorTests
         var image = await modal.Selector.GenerateFaceAsync(new FacePrompt { ReferenceImage = face, Prompt = "portrait", NegativePrompt = "blur" }, fallback: true);
 
         Assert.Equal("/flux-pulid", image.Endpoint);
-        var body = Assert.Single(modal.Fake.Journal.Received("/flux-pulid")).BodyAsJson()!;
+        var body = Assert.Single(modal.Fake.Journal.Requests("/flux-pulid")).BodyAsJson()!;
         Assert.False(body.ContainsKey("negative_prompt"));
     }
 

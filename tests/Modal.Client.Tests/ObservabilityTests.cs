@@ -249,7 +249,7 @@ public sealed class ObservabilityTests
 
         var admitted = outcomes.Count(o => o);
         Assert.InRange(admitted, 1, 10);   // 0.16 / 0.016 = 10 reservations at most
-        Assert.Equal(admitted, modal.Fake.Journal.Requests("/flux"));
+        Assert.Equal(admitted, modal.Fake.Journal.CallCount("/flux"));
         Assert.True(ledger.Snapshot().Total.TotalUsd <= 0.16m + 0.016m);
     }
 }

@@ -102,7 +102,7 @@ public sealed class RequestBodyStreamingTests : IDisposable
             new VideoFaceSwapRequest { SourceVideo = await ModalMedia.FromFileAsync(path), ReferenceImage = await ModalMedia.FromStreamAsync(face), Fps = 24 });
 
         Assert.Equal(1, result.Retries);
-        var sent = modal.Fake.Journal.Received("/video-faceswap");
+        var sent = modal.Fake.Journal.Requests("/video-faceswap");
         Assert.Equal(2, sent.Count);
         Assert.Equal(sent[0].Body, sent[1].Body);
         foreach (var request in sent)

@@ -52,7 +52,7 @@ public sealed class ResultSizeLimitTests : IDisposable
         Assert.StartsWith("/flux-dev: the GPU job ran and was probably billed, but its result is ", ex.Message, StringComparison.Ordinal);
         Assert.Contains(ex.ResultBytes!.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes", ex.Message, StringComparison.Ordinal);
         Assert.Contains("more than ModalClientOptions.MaxResultBytes, 100 bytes, so it was not downloaded. Raise ModalClientOptions.MaxResultBytes to accept larger results.", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(1, modal.Fake.Journal.GpuRunsStarted("/flux-dev"));
+        Assert.Equal(1, modal.Fake.Journal.GpuRunCount("/flux-dev"));
     }
 
     [Fact]

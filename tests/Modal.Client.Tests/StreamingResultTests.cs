@@ -77,6 +77,6 @@ public sealed class StreamingResultTests : IDisposable
         var ex = await Assert.ThrowsAsync<ModalResultLostException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a fox" }));
 
         Assert.True(ex.GpuWorkMayHaveRun);
-        Assert.Equal(1, modal.Fake.Journal.GpuRunsStarted("/flux"));
+        Assert.Equal(1, modal.Fake.Journal.GpuRunCount("/flux"));
     }
 }

@@ -6,8 +6,8 @@ using Modal.Client.Testing;
 namespace Modal.Client.WebApi.Tests;
 
 /// <summary>
-/// Hosts the sample in memory with its <c>Modal</c> configuration pointed at a fake Modal deployment: every app URL
-/// (<c>Modal:AppUrls:ryla-flux</c>, …) is the fake's, which wins over the <c>Workspace</c> of appsettings.json.
+/// Hosts the sample in memory with its <c>Modal</c> configuration pointed at a fake Modal deployment the test controls:
+/// every app URL (<c>Modal:AppUrls:ryla-flux</c>, …) is the fake's, so the sample's own embedded fake is not started.
 /// </summary>
 public sealed class FakeModalWebApplicationFactory : WebApplicationFactory<Program>
 {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Modal.Client.Cli.Output;
 using Modal.Client.Cli.Session;
-using Spectre.Console;
 
 namespace Modal.Client.Cli.Commands;
 
@@ -10,13 +9,14 @@ namespace Modal.Client.Cli.Commands;
 internal static class CatalogCommands
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private static readonly string[] ModelColumns = ["Path", "Output", "Time", "Cost", "Speed#", "Cost#"];
 
     public static Command Models(CliContext context)
     {
         var command = new Command("models", "The catalog: the 21 current endpoints with their app, output, time, cost and ranks; removed and future endpoints; use cases.");
         command.SetAction(_ =>
         {
-            WriteModels(context.Console);
+            WriteModels(context.Output);
             return ExitCodes.Success;
         });
         return command;
@@ -62,45 +62,72 @@ internal static class CatalogCommands
         return command;
     }
 
-    private static void WriteModels(IAnsiConsole console)
+    /// <summary>The catalog as plain text that fits 80 columns: endpoints grouped by app, then removed, future and use cases.</summary>
+    private static void WriteModels(TextWriter output)
     {
-        var current = NewTable($"Current endpoints ({ModalCatalog.Callable.Count})", "Path", "App", "Family", "Output", "Time", "Cost", "Speed rank", "Cost rank");
-        foreach (var e in ModalCatalog.Callable)
+        output.WriteLine($"Current endpoints ({ModalCatalog.Callable.Count}), by app. Time and cost as documented; Speed# and Cost#:");
+        output.WriteLine($"rank among the {ModalCatalog.SpeedRanking.Count} timed and {ModalCatalog.CostRanking.Count} priced endpoints (1 = fastest, cheapest).");
+        output.WriteLine();
+        var rows = new List<string[]> { ModelColumns };
+        var appRows = new List<(string? App, int Row)>();
+        foreach (var group in ModalCatalog.Callable.GroupBy(e => e.App?.Name))
         {
-            current.AddRow(Cells(e.Path, e.App?.Name ?? "-", e.Family?.ToString() ?? "-", CatalogText.Output(e), CatalogText.Time(e), CatalogText.Cost(e),
-                CatalogText.SpeedRank(e), CatalogText.CostRank(e)));
+            appRows.Add((group.Key, rows.Count));
+            rows.AddRange(group.Select(e => new[] { e.Path, CatalogText.Output(e), CatalogText.Time(e), CatalogText.Cost(e), CatalogText.SpeedRank(e), CatalogText.CostRank(e) }));
         }
 
-        console.Write(current);
-        foreach (var e in ModalCatalog.Callable.Where(e => e.Note is not null))
+        var lines = PlainText.Columns(rows, "  ").ToList();
+        output.WriteLine(lines[0]);
+        for (var i = 1; i < lines.Count; i++)
         {
-            console.Profile.Out.Writer.WriteLine($"  {e.Path}: {e.Note}");
+            if (appRows.FirstOrDefault(a => a.Row == i) is { Row: > 0 } app)
+            {
+                output.WriteLine(app.App ?? "-");
+            }
+
+            output.WriteLine(lines[i]);
         }
 
-        console.WriteLine();
-        var removed = NewTable("Removed endpoints (calling them fails with the alternative)", "Path", "Name", "Why", "Use instead");
+        var notes = ModalCatalog.Callable.Where(e => e.Note is not null).ToList();
+        if (notes.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Notes");
+            foreach (var e in notes)
+            {
+                WriteWrapped(output, $"{e.Path}: {e.Note}");
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine("Removed endpoints (calling them fails and names the alternative)");
         foreach (var e in ModalCatalog.All.Where(e => e.Status == ModalEndpointStatus.Removed))
         {
-            removed.AddRow(Cells(e.Path, e.Title, e.Note ?? "-", e.Alternative?.Path ?? "-"));
+            WriteWrapped(output, $"{e.Path}: use {e.Alternative?.Path ?? "nothing (no alternative)"} instead. {e.Title}. {e.Note}".TrimEnd());
         }
 
-        console.Write(removed);
-        console.WriteLine();
-        var future = NewTable("Future endpoints", "Path", "What", "Status");
+        output.WriteLine();
+        output.WriteLine("Future endpoints");
         foreach (var e in ModalCatalog.All.Where(e => e.Status == ModalEndpointStatus.Future))
         {
-            future.AddRow(Cells(e.Path, e.Title, e.FutureStatus ?? "-"));
+            WriteWrapped(output, $"{e.Path}: {e.Title} ({e.FutureStatus ?? "no status"})");
         }
 
-        console.Write(future);
-        console.WriteLine();
-        var useCases = NewTable("Use cases (recommend <use-case>)", "Use case", "Name", "Primary", "Alternative", "Note");
+        output.WriteLine();
+        output.WriteLine("Use cases (recommend <use-case>)");
         foreach (var u in ModalCatalog.UseCases)
         {
-            useCases.AddRow(Cells(UseCaseNames.NameOf(u.UseCase), u.Title, u.Primary.Path, u.Alternative?.Path ?? "-", u.Note));
+            var alternative = u.Alternative is { } a ? $", else {a.Path}" : string.Empty;
+            WriteWrapped(output, $"{UseCaseNames.NameOf(u.UseCase)}: {u.Title}: {u.Primary.Path}{alternative}. {u.Note}");
         }
+    }
 
-        console.Write(useCases);
+    private static void WriteWrapped(TextWriter output, string text)
+    {
+        foreach (var line in PlainText.Wrap(text, "  ", "      "))
+        {
+            output.WriteLine(line);
+        }
     }
 
     private static void WriteRecommendation(TextWriter output, ModalUseCaseRecommendation recommendation, ModalBatchEstimate? estimate)
@@ -115,9 +142,9 @@ internal static class CatalogCommands
         {
             lines.Add("batch", string.Create(Invariant, $"{estimate.Calls} call(s) of {estimate.Endpoint.Path}"))
                 .Add("cost", estimate.TotalCostUsd is { } usd ? string.Create(Invariant, $"${usd:0.000} documented") : "unknown")
-                .Add("one by one", estimate.SequentialDuration is { } s ? ProgressText.Clock(s) : "unknown")
+                .Add("one by one", estimate.SequentialDuration is { } s ? TimeText.Approximate(s) : "unknown")
                 .Add("concurrent", estimate.ConcurrentDuration is { } c
-                    ? string.Create(Invariant, $"{ProgressText.Clock(c)} ({estimate.Concurrency} calls at a time per app)")
+                    ? string.Create(Invariant, $"{TimeText.Approximate(c)} ({estimate.Concurrency} calls at a time per app)")
                     : "unknown");
             if (estimate.Caveat is { } caveat)
             {
@@ -127,17 +154,4 @@ internal static class CatalogCommands
 
         lines.WriteTo(output, "  ");
     }
-
-    private static Table NewTable(string title, params string[] columns)
-    {
-        var table = new Table { Title = new TableTitle(title) };
-        foreach (var column in columns)
-        {
-            table.AddColumn(new TableColumn(column).NoWrap());
-        }
-
-        return table;
-    }
-
-    private static Text[] Cells(params string[] values) => [.. values.Select(v => new Text(v))];
 }

@@ -25,10 +25,15 @@ internal static class GenerateCommand
 
         var output = new Option<string>("--out")
         {
-            Description = "The file to write. Default: <endpoint>-<seed><ext> in the current directory, with the extension of the real format.",
+            Description = "The file to write. Default: <endpoint>-<seed><ext> in the current directory, with the extension of the real format. "
+                + "Checked before anything is sent: its folder must exist (or give --mkdir) and be writable.",
             HelpName = "file",
         };
+        var mkdir = new Option<bool>("--mkdir") { Description = "Create the folder of --out when it does not exist." };
+        var json = new Option<bool>("--json") { Description = "Print the result (or the error) as one JSON object on standard output, for scripts." };
         command.Options.Add(output);
+        command.Options.Add(mkdir);
+        command.Options.Add(json);
         if (spec.HasLora)
         {
             AddLoraValidator(command, spec, options[Field.LoraId.WireName], options[Field.LoraName.WireName]);
@@ -36,7 +41,9 @@ internal static class GenerateCommand
 
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(context, async () =>
         {
-            var requestedPath = OutputFile.Resolve(parse.GetValue(output), context);
+            // Before anything is read or sent: a paid call must never end in a file that cannot be written.
+            var requestedPath = OutputFile.Check(parse.GetValue(output), parse.GetValue(mkdir), context);
+            var asJson = parse.GetValue(json);
             var media = await ReadMediaAsync(spec, parse, options, context, cancellationToken);
             await using var session = await global.OpenSessionAsync(parse, context);
             var values = new FieldValues(parse, options, media);
@@ -50,34 +57,62 @@ internal static class GenerateCommand
                 // The SDK validates each request before sending it; its ParamName is the property path (FluxSchnellRequest.Width).
                 throw new CliUsageException(OptionMessage(spec, ex), ex);
             }
-            catch (ModalException)
+            catch (ModalException ex)
             {
-                ResultReport.WriteSpend(context.Output, session.Spend);
-                throw;
-            }
+                ErrorReport.Write(context.Error, ex);
+                ResultReport.WriteSpend(context.Error, session.Spend);
+                if (asJson)
+                {
+                    ResultJson.WriteError(context.Output, ex, session.Spend);
+                }
 
-            var path = requestedPath ?? OutputFile.DefaultPath(result, context);
-            try
-            {
-                await OutputFile.SaveAsync(result, path, cancellationToken);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                context.WriteError($"error: the result ({result.MediaType}, seed {result.Seed?.ToString(CultureInfo.InvariantCulture) ?? "none"}, "
-                    + $"call id {result.CallId ?? "none"}) could not be written to {path}: {ex.Message}");
                 return ExitCodes.ModalError;
             }
 
-            ResultReport.Write(context.Output, result, endpoint, path);
-            ResultReport.WriteSpend(context.Output, session.Spend);
-            if (requestedPath is not null && OutputFile.ExtensionNote(path, result) is { } note)
-            {
-                context.Output.WriteLine(note);
-            }
-
-            return ExitCodes.Success;
+            return await SaveAndReportAsync(context, endpoint, result, requestedPath, asJson, session.Spend, cancellationToken);
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Writes the paid result where asked; if that still fails, to a fallback file (working directory, else temp folder),
+    /// saying where, with the cost. Then the result block (or JSON) on standard output.
+    /// </summary>
+    private static async Task<int> SaveAndReportAsync(
+        CliContext context, ModalEndpoint endpoint, GeneratedMedia result, string? requestedPath, bool asJson, ModalSpendSnapshot spend, CancellationToken cancellationToken)
+    {
+        var path = requestedPath ?? OutputFile.DefaultPath(result, context);
+        string? saved = path;
+        try
+        {
+            await context.SaveResult(result, path, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            saved = await OutputFile.SaveFallbackAsync(result, context, cancellationToken);
+            context.WriteError($"error: the result could not be written to {path}: {ex.Message}");
+            context.WriteError(saved is not null
+                ? $"  saved instead to: {saved}"
+                : $"  it could not be saved to the working directory or the temp folder either; it is lost (call id {result.CallId ?? "none"}).");
+            context.WriteError($"  {ResultReport.CostLine(result, endpoint)}");
+        }
+
+        if (asJson)
+        {
+            ResultJson.WriteResult(context.Output, result, endpoint, saved, path, spend);
+        }
+        else
+        {
+            ResultReport.Write(context.Output, result, endpoint, saved ?? "not saved");
+            ResultReport.WriteSpend(context.Output, spend);
+        }
+
+        if (saved == path && requestedPath is not null && OutputFile.ExtensionNote(path, result) is { } note)
+        {
+            context.WriteError(note);
+        }
+
+        return saved == path ? ExitCodes.Success : ExitCodes.NotSavedWhereAsked;
     }
 
     private static string Describe(ModalEndpoint endpoint)

@@ -66,7 +66,7 @@ internal sealed class GlobalOptions
     /// <summary>The embedded fake's simulated GPU time.</summary>
     public TimeSpan FakeGenerationTime(ParseResult parse) => TimeSpan.FromSeconds(parse.GetValue(FakeSeconds) ?? 0);
 
-    /// <summary>Opens the session this run calls, and prints what it calls as the first output line.</summary>
+    /// <summary>Opens the session this run calls, and prints what it calls as the first line on standard error.</summary>
     public async Task<ModalSession> OpenSessionAsync(ParseResult parse, CliContext context)
     {
         var target = Target(parse, context);
@@ -76,7 +76,7 @@ internal sealed class GlobalOptions
         }
 
         var session = await ModalSession.OpenAsync(target, FakeGenerationTime(parse));
-        context.Output.WriteLine(session.Banner);
+        context.Error.WriteLine(session.Banner);
         return session;
     }
 }

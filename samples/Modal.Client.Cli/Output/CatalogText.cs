@@ -16,16 +16,16 @@ internal static class CatalogText
     };
 
     public static string Time(ModalEndpoint endpoint) =>
-        endpoint.TypicalDuration is { } t ? string.Create(Invariant, $"~{t.TotalSeconds:0} s") : "unknown";
+        endpoint.TypicalDuration is { } t ? TimeText.Approximate(t) : "unknown";
 
     public static string Cost(ModalEndpoint endpoint) =>
         endpoint.DocumentedCostUsd is { } usd ? string.Create(Invariant, $"${usd:0.000}") : "unknown";
 
     public static string SpeedRank(ModalEndpoint endpoint) =>
-        endpoint.SpeedRank is { } rank ? string.Create(Invariant, $"{rank} of {ModalCatalog.SpeedRanking.Count}") : "-";
+        endpoint.SpeedRank is { } rank ? string.Create(Invariant, $"{rank}/{ModalCatalog.SpeedRanking.Count}") : "-";
 
     public static string CostRank(ModalEndpoint endpoint) =>
-        endpoint.CostRank is { } rank ? string.Create(Invariant, $"{rank} of {ModalCatalog.CostRanking.Count}") : "-";
+        endpoint.CostRank is { } rank ? string.Create(Invariant, $"{rank}/{ModalCatalog.CostRanking.Count}") : "-";
 
     /// <summary>For example <c>/flux (Flux Schnell text-to-image, ~29 s, $0.016)</c>.</summary>
     public static string Summary(ModalEndpoint endpoint) =>

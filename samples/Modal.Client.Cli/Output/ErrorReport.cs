@@ -9,6 +9,11 @@ internal static class ErrorReport
     {
         error.WriteLine($"error: {exception.Message}");
         error.WriteLine($"  kind:      {Kind(exception)}");
+        if (exception is ModalApiException { ServerMessage: { } serverMessage } && FirstLine(serverMessage) is { Length: > 0 } line)
+        {
+            error.WriteLine($"  server:    {line}");
+        }
+
         if (exception.Endpoint is not null)
         {
             var app = exception.App is not null ? $" on {exception.App}" : string.Empty;
@@ -34,6 +39,10 @@ internal static class ErrorReport
             ? "  GPU work may have run: yes (it may be billed, and running the command again may be charged again)"
             : "  GPU work may have run: no (the GPU job cannot have started; running the command again is safe)");
     }
+
+    /// <summary>The first non-empty line of a server message (the key line; tracebacks stay off the report).</summary>
+    public static string FirstLine(string text) =>
+        text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? string.Empty;
 
     private static string Kind(ModalException exception) => exception switch
     {

@@ -4,8 +4,8 @@ namespace Modal.Client.Cli.Output;
 
 /// <summary>
 /// Runs a call with <see cref="ModalCallOptions.Progress"/> set: a live spinner with the stage, the elapsed time
-/// against the endpoint's typical time and the 303 polls on a terminal; plain lines (<see cref="CallProgressLines"/>)
-/// elsewhere.
+/// against the endpoint's typical time and the 303 polls when standard error is a terminal; plain lines
+/// (<see cref="CallProgressLines"/>) elsewhere. Both on standard error: standard output carries only the result.
 /// </summary>
 internal static class ProgressDisplay
 {
@@ -13,10 +13,10 @@ internal static class ProgressDisplay
     {
         if (!context.Interactive)
         {
-            return await call(new ModalCallOptions { Progress = new CallProgressLines(context.Output) });
+            return await call(new ModalCallOptions { Progress = new CallProgressLines(context.Error) });
         }
 
-        return await context.Console.Status().StartAsync(
+        return await context.ErrorConsole.Status().StartAsync(
             Markup.Escape($"{endpoint} starting"),
             async status => await call(new ModalCallOptions { Progress = new LiveStatus(status) }));
     }

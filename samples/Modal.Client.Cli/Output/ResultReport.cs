@@ -21,9 +21,15 @@ internal static class ResultReport
 
     /// <summary>The session's spend from the SDK's cost ledger (a failed call that may have run GPU work counts too).</summary>
     public static void WriteSpend(TextWriter output, ModalSpendSnapshot spend) =>
-        output.WriteLine(string.Create(
-            Invariant,
-            $"session spend: ${spend.Total.TotalUsd:0.000000} over {spend.Total.Calls} call(s) (${spend.Total.ReportedUsd:0.000000} reported, ${spend.Total.EstimatedUsd:0.000000} estimated)"));
+        output.WriteLine(SpendLine(spend));
+
+    /// <summary>For example <c>session spend: $0.015718 over 1 call(s) ($0.000000 reported, $0.015718 estimated)</c>.</summary>
+    public static string SpendLine(ModalSpendSnapshot spend) => string.Create(
+        Invariant,
+        $"session spend: ${spend.Total.TotalUsd:0.000000} over {spend.Total.Calls} call(s) (${spend.Total.ReportedUsd:0.000000} reported, ${spend.Total.EstimatedUsd:0.000000} estimated)");
+
+    /// <summary>The cost line of one result, as in the result block.</summary>
+    public static string CostLine(GeneratedMedia media, ModalEndpoint endpoint) => "cost: " + Cost(media, endpoint);
 
     private static string MediaType(GeneratedMedia media)
     {

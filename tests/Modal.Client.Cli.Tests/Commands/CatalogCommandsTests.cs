@@ -10,25 +10,37 @@ public sealed class CatalogCommandsTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public async Task Models_Always_ListsThe21EndpointsWithAppsAndRemovedFutureAndUseCases()
+    public async Task Models_Always_ListsThe21EndpointsByAppWithRemovedFutureAndUseCases()
     {
         var result = await _cli.RunAsync("models");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(21, ModalCatalog.Callable.Count);
-        var rows = result.OutputLines.Where(l => l.StartsWith("│ /", StringComparison.Ordinal)).ToList();
+        var lines = result.OutputLines;
         foreach (var endpoint in ModalCatalog.Callable)
         {
-            Assert.Single(rows, r => r.StartsWith($"│ {endpoint.Path} ", StringComparison.Ordinal) && r.Contains(endpoint.App!.Name, StringComparison.Ordinal));
+            var row = Array.FindIndex(lines, l => l.StartsWith($"  {endpoint.Path} ", StringComparison.Ordinal));
+            Assert.True(row > 0, endpoint.Path);
+            var appHeading = lines.Take(row).Last(l => !l.StartsWith(' '));
+            Assert.Equal(endpoint.App!.Name, appHeading);
         }
 
-        Assert.Contains(rows, r => r.StartsWith("│ /z-image-danrisi ", StringComparison.Ordinal) && r.Contains("~6 s", StringComparison.Ordinal)
-            && r.Contains("$0.003", StringComparison.Ordinal) && r.Contains("1 of 13", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.StartsWith("│ /wan2.6-r2v ", StringComparison.Ordinal) && r.Contains("unknown", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.StartsWith("│ /wan2 ", StringComparison.Ordinal) && r.Contains("/wan2.6", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.StartsWith("│ /flux2-klein ", StringComparison.Ordinal) && r.Contains("Waiting", StringComparison.Ordinal));
-        Assert.Contains("│ fast-preview ", result.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("embedded fake", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"^  /z-image-danrisi +image +~6 s +\$0\.003 +1/13 +1/18$", Row(lines, "/z-image-danrisi "));
+        Assert.Matches(@"^  /wan2\.6-r2v +animated WebP +unknown +unknown +- +-$", Row(lines, "/wan2.6-r2v "));
+        Assert.Matches(@"^  /flux-pulid +image +~1 min 23 s ", Row(lines, "/flux-pulid "));
+        Assert.StartsWith("  /wan2: use /wan2.6 instead.", Row(lines, "/wan2:"), StringComparison.Ordinal);
+        Assert.Contains("(Waiting)", Row(lines, "/flux2-klein:"), StringComparison.Ordinal);
+        Assert.StartsWith("  fast-preview: Fast preview: /z-image-danrisi, else /flux.", Row(lines, "fast-preview:"), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Error);
+    }
+
+    [Fact]
+    public async Task Models_Always_FitsEightyColumns()
+    {
+        var result = await _cli.RunAsync("models");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.All(result.OutputLines, l => Assert.True(l.Length <= 80, $"{l.Length} columns: {l}"));
     }
 
     [Fact]
@@ -51,8 +63,10 @@ public sealed class CatalogCommandsTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("10 call(s) of /z-image-danrisi", result.Value("  batch"));
         Assert.Equal("$0.030 documented", result.Value("  cost"));
-        Assert.Equal("01:00", result.Value("  one by one"));
-        Assert.Equal("00:12 (5 calls at a time per app)", result.Value("  concurrent"));
+        Assert.StartsWith("/z-image-danrisi (", result.Value("  primary"), StringComparison.Ordinal);
+        Assert.EndsWith(", ~6 s, $0.003)", result.Value("  primary"), StringComparison.Ordinal);
+        Assert.Equal("~1 min 00 s", result.Value("  one by one"));
+        Assert.Equal("~12 s (5 calls at a time per app)", result.Value("  concurrent"));
     }
 
     [Fact]
@@ -64,6 +78,8 @@ public sealed class CatalogCommandsTests : IDisposable
         Assert.Equal("none", result.Value("  alternative"));
         Assert.Equal("$0.048 documented", result.Value("  cost"));
     }
+
+    private static string Row(string[] lines, string start) => lines.Single(l => l.StartsWith("  " + start, StringComparison.Ordinal));
 
     [Fact]
     public void UseCaseNames_All_CoverEveryUseCaseOfTheCatalog()

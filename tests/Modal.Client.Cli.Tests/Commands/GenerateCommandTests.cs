@@ -16,8 +16,9 @@ public sealed class GenerateCommandTests : IDisposable
         var result = await _cli.RunAsync("flux", "--prompt", "a red fox in the snow", "--seed", "1234", "--out", "fox.png");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("embedded fake Modal deployment", result.OutputLines[0], StringComparison.Ordinal);
-        Assert.Contains("MODAL_WORKSPACE", result.OutputLines[0], StringComparison.Ordinal);
+        Assert.Contains("embedded fake Modal deployment", result.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Contains("MODAL_WORKSPACE", result.ErrorLines[0], StringComparison.Ordinal);
+        Assert.StartsWith("saved ", result.OutputLines[0], StringComparison.Ordinal);
         Assert.True(TestMedia.IsPng(await File.ReadAllBytesAsync(_cli.PathOf("fox.png"))));
         Assert.Equal(_cli.PathOf("fox.png"), result.Value("saved"));
         Assert.StartsWith("/flux (ryla-flux", result.Value("endpoint"), StringComparison.Ordinal);
@@ -28,7 +29,8 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Matches(@"^\$\d\.\d{6} \(estimated", result.Value("cost"));
         Assert.Matches("^fc-[0-9A-Z]+$", result.Value("call id"));
         Assert.Matches(@"^session spend: \$\d\.\d{6} over 1 call\(s\)", result.OutputLines[^1]);
-        Assert.Equal(string.Empty, result.Error);
+        Assert.Equal(9, result.OutputLines.Length);
+        Assert.Single(result.ErrorLines);
         Assert.Equal(["fox.png"], _cli.Files());
     }
 
@@ -76,7 +78,7 @@ public sealed class GenerateCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(TestMedia.IsPng(await File.ReadAllBytesAsync(_cli.PathOf("fox.jpg"))));
-        Assert.Contains(result.OutputLines, l => l.StartsWith("note: the result is image/png", StringComparison.Ordinal) && l.Contains("'.png'", StringComparison.Ordinal));
+        Assert.Contains(result.ErrorLines, l => l.StartsWith("note: the result is image/png", StringComparison.Ordinal) && l.Contains("'.png'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -88,16 +90,18 @@ public sealed class GenerateCommandTests : IDisposable
         var result = await _cli.RunAsync("flux", "--prompt", "a fox", "--out", "fox.png", "--base-url", fake.BaseUrl.ToString());
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("Calling the Modal apps at " + fake.BaseUrl, result.OutputLines[0], StringComparison.Ordinal);
-        Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("Calling the Modal apps at " + fake.BaseUrl, result.ErrorLines[0], StringComparison.Ordinal);
+        Assert.StartsWith("error: ", result.ErrorLines[1], StringComparison.Ordinal);
         Assert.Contains("ModalApiException", result.Error, StringComparison.Ordinal);
+        Assert.Contains(result.ErrorLines, l => l.StartsWith("  server:    ", StringComparison.Ordinal) && l.Length > "  server:    ".Length);
         Assert.Contains("endpoint:  /flux", result.Error, StringComparison.Ordinal);
         Assert.Matches(@"call id:\s+fc-[0-9A-Z]+", result.Error);
         Assert.Contains("GPU work may have run: yes", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Traceback", result.Error, StringComparison.Ordinal);
-        Assert.Contains(result.OutputLines, l => l.StartsWith("session spend: $", StringComparison.Ordinal) && l.Contains("over 1 call(s)", StringComparison.Ordinal));
+        Assert.Contains(result.ErrorLines, l => l.StartsWith("session spend: $", StringComparison.Ordinal) && l.Contains("over 1 call(s)", StringComparison.Ordinal));
+        Assert.Equal(string.Empty, result.Output);
         Assert.Empty(_cli.Files());
-        Assert.Equal(1, fake.Journal.GpuRunsStarted("/flux"));
+        Assert.Equal(1, fake.Journal.GpuRunCount("/flux"));
     }
 
     [Fact]
@@ -110,11 +114,11 @@ public sealed class GenerateCommandTests : IDisposable
         var result = await _cli.RunAsync("z-image-danrisi", "--prompt", "a fox");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("Calling the Modal apps at " + fake.BaseUrl, result.OutputLines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Calling the Modal apps at " + fake.BaseUrl, result.ErrorLines[0], StringComparison.Ordinal);
         Assert.Contains("ModalPlatformException", result.Error, StringComparison.Ordinal);
         Assert.Contains("GPU work may have run: no", result.Error, StringComparison.Ordinal);
         Assert.Empty(_cli.Files());
-        Assert.Equal(0, fake.Journal.GpuRunsStarted("/z-image-danrisi"));
+        Assert.Equal(0, fake.Journal.GpuRunCount("/z-image-danrisi"));
     }
 
     [Fact]
@@ -126,8 +130,8 @@ public sealed class GenerateCommandTests : IDisposable
         var result = await _cli.RunAsync("flux", "--prompt", "a fox", "--width", "-1");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("Calling the Modal apps of workspace 'ryla' (--workspace or MODAL_WORKSPACE).", result.OutputLines[0]);
-        Assert.DoesNotContain("embedded fake", result.Output, StringComparison.Ordinal);
+        Assert.Equal("Calling the Modal apps of workspace 'ryla' (--workspace or MODAL_WORKSPACE).", result.ErrorLines[0]);
+        Assert.DoesNotContain("embedded fake", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -139,7 +143,8 @@ public sealed class GenerateCommandTests : IDisposable
         var result = await _cli.RunAsync("flux", "--prompt", "a fox", "--out", "fox.png", "--base-url", fake.BaseUrl.ToString());
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var progress = result.OutputLines.Where(l => l.StartsWith("  [", StringComparison.Ordinal)).ToList();
+        var progress = result.ErrorLines.Where(l => l.StartsWith("  [", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(result.OutputLines, l => l.StartsWith("  [", StringComparison.Ordinal));
         Assert.Contains(progress, l => l.Contains("/flux long call: Modal answered 303, polling the result URL", StringComparison.Ordinal));
         Assert.EndsWith("] /flux completed", progress[^1], StringComparison.Ordinal);
         Assert.Matches(@"\d+ result-URL poll\(s\) after 303", result.Value("duration"));

@@ -14,7 +14,7 @@ public sealed class HealthCommandTests : IDisposable
         var result = await _cli.RunAsync("health");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("embedded fake", result.OutputLines[0], StringComparison.Ordinal);
+        Assert.Contains("embedded fake", result.ErrorLines[0], StringComparison.Ordinal);
         foreach (var app in ModalApp.All)
         {
             Assert.Contains(result.OutputLines, l => l.StartsWith($"│ {app.Name} ", StringComparison.Ordinal) && l.Contains("│ yes ", StringComparison.Ordinal));

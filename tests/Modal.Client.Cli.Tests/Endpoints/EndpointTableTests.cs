@@ -92,7 +92,7 @@ public sealed class EndpointTableTests : IClassFixture<EndpointTableTests.Fake>,
     }
 
     private JsonObject LastBody(string path) =>
-        _fake.Journal.Received(path).Last(r => !r.IsResultPoll).BodyAsJson() ?? throw new InvalidOperationException($"{path} received no JSON.");
+        _fake.Journal.Requests(path).Last(r => !r.IsResultPoll).BodyAsJson() ?? throw new InvalidOperationException($"{path} received no JSON.");
 
     private static string SampleValue(FieldSpec field) => field.Kind switch
     {

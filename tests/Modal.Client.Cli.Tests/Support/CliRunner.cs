@@ -15,11 +15,14 @@ internal sealed class CliRunner : IDisposable
     /// <summary>The environment variables the CLI sees (none by default, so the embedded fake runs).</summary>
     public Dictionary<string, string?> Environment { get; } = [];
 
+    /// <summary>Replaces the CLI's result writer (to make a write fail after the call); <see langword="null"/> for the real one.</summary>
+    public ResultSaver? SaveResult { get; set; }
+
     public async Task<CliResult> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await CliApp.RunAsync(args, output, error, Environment, Directory);
+        var exitCode = await CliApp.RunAsync(args, output, error, Environment, Directory, SaveResult);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
@@ -50,11 +53,15 @@ internal sealed class CliRunner : IDisposable
 /// <summary>What one run printed and returned.</summary>
 internal sealed record CliResult(int ExitCode, string Output, string Error)
 {
-    public string[] OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+    public string[] OutputLines => Lines(Output);
+
+    public string[] ErrorLines => Lines(Error);
 
     /// <summary>The value of a <c>label  value</c> result line.</summary>
     public string Value(string label) =>
         OutputLines.Single(l => l.StartsWith(label + "  ", StringComparison.Ordinal))[label.Length..].Trim();
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
 
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
 }

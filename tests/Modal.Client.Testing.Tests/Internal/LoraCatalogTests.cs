@@ -53,7 +53,7 @@ public sealed class LoraCatalogTests : IDisposable
         Assert.Equal(404, (int)response.StatusCode);
         Assert.Equal(detail, json["detail"]!.GetValue<string>());
         Assert.Single(json);
-        Assert.Equal(0, fake.Journal.GpuRunsStarted(path));
+        Assert.Equal(0, fake.Journal.GpuRunCount(path));
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed class LoraCatalogTests : IDisposable
 
         Assert.Equal(404, (int)response.StatusCode);
         Assert.Equal(detail, (await response.ReadJsonAsync())["detail"]!.GetValue<string>());
-        Assert.Equal(0, defaults.Journal.GpuRunsStarted(path));
+        Assert.Equal(0, defaults.Journal.GpuRunCount(path));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class LoraCatalogTests : IDisposable
         using var response = await http.PostJsonAsync(lenient.Endpoint("/qwen-image-2512-lora").Url, """{"lora_id":"never-trained","width":64,"height":64}""");
 
         Assert.Equal(200, (int)response.StatusCode);
-        Assert.Equal(1, lenient.Journal.GpuRunsStarted("/qwen-image-2512-lora"));
+        Assert.Equal(1, lenient.Journal.GpuRunCount("/qwen-image-2512-lora"));
     }
 
     [Fact]

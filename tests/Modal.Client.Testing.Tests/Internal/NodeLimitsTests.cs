@@ -59,7 +59,7 @@ public sealed class NodeLimitsTests : IDisposable
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("Exception", json["type"]!.GetValue<string>());
-        Assert.Equal(1, fake.Journal.GpuRunsStarted(path));
+        Assert.Equal(1, fake.Journal.GpuRunCount(path));
         var (text, details) = (message[..message.LastIndexOf(": ", StringComparison.Ordinal)], message[(message.LastIndexOf(": ", StringComparison.Ordinal) + 2)..]);
         if (message.StartsWith("Value not in list", StringComparison.Ordinal))
         {
