@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Proves the packages work as installed: restores Modal.Client and Modal.Client.Testing from the local folder
+# Proves the packages work as installed: restores Modal.Client, Modal.Client.Testing and Modal.Client.Extensions.AI from the local folder
 # artifacts/packages (packing first when needed) into a throwaway package cache, builds a consumer app that uses
 # them, and runs it against the fake deployment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
 feed="$root/artifacts/packages"
-if ! ls "$feed"/Modal.Client.*.nupkg >/dev/null 2>&1; then
+if ! ls "$feed"/Modal.Client.[0-9]*.nupkg "$feed"/Modal.Client.Testing.*.nupkg "$feed"/Modal.Client.Extensions.AI.*.nupkg >/dev/null 2>&1; then
   bash build/pack.sh "$feed" >/dev/null
 fi
 version="$(ls "$feed"/Modal.Client.[0-9]*.nupkg | grep -v snupkg | head -n 1 | sed -E 's#.*/Modal\.Client\.(.*)\.nupkg#\1#')"
