@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 // The "Modal" section of appsettings.json (Workspace, BaseUrl, AppUrls, timeouts...), validated on start.
 builder.Services.AddModalClient(builder.Configuration.GetSection(ModalClientOptions.SectionName));
+builder.Services.AddModalImageGenerator();   // IImageGenerator (Microsoft.Extensions.AI): see AIImageEndpoints.cs
 builder.Services.AddProblemDetails();
 
 // GET /health probes every app's GET /health. A probe starts a cold app's container, which Modal bills: keep it out of
@@ -17,6 +18,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapImages();
+app.MapAIImages();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportJson.WriteAsync });
 
 app.Run();
