@@ -21,9 +21,6 @@ internal sealed class ImageEndpointMapping
     /// <summary>Whether <c>ImageSize</c> maps to the request's width and height.</summary>
     public bool TakesSize => Input is ImageInput.None or ImageInput.Reference;
 
-    /// <summary>Whether it has a guidance setting (<c>cfg</c>, <c>guidance</c> or <c>guidance_scale</c>).</summary>
-    public bool HasGuidance => Fields.Any(AdditionalFields.IsGuidance);
-
     /// <inheritdoc/>
     public override string ToString() => Path;
 }
