@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Native AOT smoke (issue #6): publishes tests/Modal.Client.AotSmoke with PublishAot=true, failing on any trim or
-# AOT warning (IL2xxx/IL3xxx), then runs the native binary, which calls several endpoints through AddModalClient against
-# its own loopback fake and checks the results.
+# AOT warning (IL2xxx/IL3xxx), then runs the native binary, which calls several endpoints through AddModalClient (and
+# through Modal.Client.Extensions.AI's IImageGenerator) against its own loopback fake and checks the results.
 #
 # Native AOT links with clang against zlib. When either is missing and this runs as root with apt-get, it installs
 # clang and zlib1g-dev; when it still cannot, it prints "AOT smoke: SKIPPED — <why>" and exits 1, or 0 when
@@ -15,6 +15,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 started=$SECONDS
 project=tests/Modal.Client.AotSmoke/Modal.Client.AotSmoke.csproj
 library=src/Modal.Client/Modal.Client.csproj
+extensions=src/Modal.Client.Extensions.AI/Modal.Client.Extensions.AI.csproj
 out=artifacts/aot-smoke
 log=artifacts/aot-smoke-publish.log
 mkdir -p artifacts
@@ -71,15 +72,17 @@ case "$(uname -m)" in
 esac
 
 # 2. The trim/AOT analyzers must be on, for the library and for the app.
-for p in "$library" "$project"; do
+for p in "$library" "$extensions" "$project"; do
   values="$(dotnet msbuild "$p" -nologo -getProperty:IsAotCompatible -getProperty:EnableTrimAnalyzer -getProperty:EnableAotAnalyzer 2>&1)" \
     || fail "could not read the analyzer settings of $p: $values"
   for property in EnableTrimAnalyzer EnableAotAnalyzer; do
     printf '%s' "$values" | grep -q "\"$property\": \"true\"" || fail "$property is not true for $p: $values"
   done
 done
-dotnet msbuild "$library" -nologo -getProperty:IsAotCompatible | grep -qx "true" || fail "IsAotCompatible is not true for $library"
-echo "AOT smoke: trim and AOT analyzers are on (Modal.Client: IsAotCompatible=true)"
+for p in "$library" "$extensions"; do
+  dotnet msbuild "$p" -nologo -getProperty:IsAotCompatible | grep -qx "true" || fail "IsAotCompatible is not true for $p"
+done
+echo "AOT smoke: trim and AOT analyzers are on (Modal.Client, Modal.Client.Extensions.AI: IsAotCompatible=true)"
 
 # 3. Publish with Native AOT; every warning is an error, and any IL2xxx/IL3xxx in the log fails the step anyway.
 publish_started=$SECONDS

@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
 feed="$root/artifacts/packages"
-if ! ls "$feed"/Modal.Client.*.nupkg >/dev/null 2>&1; then
+if ! ls "$feed"/Modal.Client.[0-9]*.nupkg "$feed"/Modal.Client.Testing.*.nupkg "$feed"/Modal.Client.Extensions.AI.*.nupkg >/dev/null 2>&1; then
   bash build/pack.sh "$feed" >/dev/null
 fi
 version="$(ls "$feed"/Modal.Client.[0-9]*.nupkg | grep -v snupkg | head -n 1 | sed -E 's#.*/Modal\.Client\.(.*)\.nupkg#\1#')"

@@ -1,4 +1,6 @@
 // A consumer of the packed packages: registers the SDK, calls it against the fake deployment, checks the results.
+using System.Drawing;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Modal.Client;
 using Modal.Client.Testing;
@@ -6,6 +8,7 @@ using Modal.Client.Testing;
 await using var fake = FakeModalDeployment.Start();
 var services = new ServiceCollection();
 services.AddModalClient(o => o.UseFakeDeployment(fake));
+services.AddImageGenerator(sp => sp.GetRequiredService<IModalClient>().AsIImageGenerator("/flux-dev")).UseOpenTelemetry();
 await using var provider = services.BuildServiceProvider();
 var modal = provider.GetRequiredService<IModalClient>();
 
@@ -24,7 +27,21 @@ catch (ArgumentException ex) when (ex.ParamName == "FluxDevRequest.Prompt")
 {
 }
 
-Console.WriteLine($"consumer check: OK ({image.Endpoint} {image.MediaType} {image.Length} bytes; {video.Endpoint} {video.MediaType})");
+// Modal.Client.Extensions.AI: the same endpoints behind Microsoft.Extensions.AI's IImageGenerator.
+var generator = provider.GetRequiredService<IImageGenerator>();
+var generated = await generator.GenerateImagesAsync("a red fox", new ImageGenerationOptions
+{
+    ImageSize = new Size(256, 128),
+    Count = 2,
+    AdditionalProperties = new() { ["seed"] = 7 },
+});
+var seeds = generated.Contents.Select(c => c.AdditionalProperties?[ModalImageContentKeys.Seed]).ToList();
+Check(
+    generated.Contents.Count == 2 && generated.Contents.All(c => c is DataContent { MediaType: "image/png" }) && seeds.SequenceEqual([(object)7L, 8L]),
+    $"meai: {generated.Contents.Count} contents, seeds {string.Join(",", seeds)}");
+Check(generator.GetService<ImageGeneratorMetadata>()?.ProviderName == "modal", "meai: metadata names modal");
+
+Console.WriteLine($"consumer check: OK ({image.Endpoint} {image.MediaType} {image.Length} bytes; {video.Endpoint} {video.MediaType}; IImageGenerator {generated.Contents.Count} images)");
 
 static void Check(bool condition, string what)
 {

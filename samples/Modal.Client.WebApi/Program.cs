@@ -18,6 +18,7 @@ builder.Services.AddOptions<ModalClientOptions>().Configure<EmbeddedFake>((optio
         options.UseFakeDeployment(fake.Deployment);
     }
 });
+builder.Services.AddModalImageGenerator();   // IImageGenerator (Microsoft.Extensions.AI): see AIImageEndpoints.cs
 builder.Services.AddProblemDetails();
 
 // GET /health probes every app's GET /health. A probe starts a cold app's container, which Modal bills: keep it out of
@@ -29,6 +30,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapImages();
+app.MapAIImages();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportJson.WriteAsync });
 
 // Resolve the options now: a bad value fails the start, and the log says which apps the sample calls.

@@ -1,9 +1,11 @@
 // The Native AOT smoke app (issue #6). build/aot-smoke.sh publishes it with PublishAot=true (zero trim/AOT warnings
 // allowed) and runs the native binary with --require-native. It starts its own loopback fake, calls several endpoints
 // through AddModalClient and checks what came back: sniffed formats, seeds, a 303 result-URL hop, streamed inputs and
-// results, and the typed exceptions of the E1/E2 error bodies.
+// results, the typed exceptions of the E1/E2 error bodies, and Modal.Client.Extensions.AI's IImageGenerator.
+using System.Drawing;
 using System.Runtime;
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Modal.Client;
 using Modal.Client.AotSmoke;
@@ -171,6 +173,35 @@ async Task RunAsync()
         "404 Not Found: ModalEndpointNotDeployedException",
         () => modal.Sdxl.TurboAsync(new SdxlTurboRequest { Prompt = "a fox" }, cancellationToken: ct),
         ex => checks.That(ex.Alternative is not null, "404 Not Found: names an alternative"));
+
+    // Modal.Client.Extensions.AI: two /flux calls with consecutive seeds behind Microsoft.Extensions.AI's IImageGenerator.
+    using var generator = modal.AsIImageGenerator("/flux");
+    var generated = await generator.GenerateAsync(
+        new ImageGenerationRequest("a red fox"),
+        new ImageGenerationOptions { ImageSize = new Size(320, 192), Count = 2, AdditionalProperties = new() { ["seed"] = 7, ["steps"] = "6" } },
+        ct);
+    checks.Equal(2, generated.Contents.Count, "IImageGenerator: one content per image");
+    for (var i = 0; i < generated.Contents.Count; i++)
+    {
+        var content = generated.Contents[i] as DataContent;
+        checks.Equal("image/png", content?.MediaType, $"IImageGenerator: image {i} has the sniffed media type");
+        checks.Equal<object?>(7L + i, content?.AdditionalProperties?[ModalImageContentKeys.Seed], $"IImageGenerator: image {i} has seed {7 + i}");
+        checks.Equal<object?>(320, content?.AdditionalProperties?[ModalImageContentKeys.Width], $"IImageGenerator: image {i} width from the PNG header");
+        checks.That(content?.RawRepresentation is GeneratedImage, $"IImageGenerator: image {i} carries the GeneratedImage");
+    }
+
+    var sentSeeds = fake.Received.Where(r => r is { Method: "POST", Path: "/flux" }).TakeLast(2).Select(r =>
+    {
+        using var body = JsonDocument.Parse(r.Body);
+        checks.Equal(6, body.RootElement.GetProperty("steps").GetInt32(), "IImageGenerator: steps from AdditionalProperties on the wire");
+        return body.RootElement.GetProperty("seed").GetInt64();
+    }).Order().ToList();
+    checks.That(sentSeeds.SequenceEqual([7L, 8L]), $"IImageGenerator: seeds 7 and 8 on the wire (sent {string.Join(", ", sentSeeds)})");
+    checks.Equal("modal", generator.GetService<ImageGeneratorMetadata>()?.ProviderName, "IImageGenerator: metadata names modal");
+    await checks.ThrowsAsync<ArgumentException>(
+        "IImageGenerator: a video model id is refused",
+        () => generator.GenerateAsync(new ImageGenerationRequest("waves"), new ImageGenerationOptions { ModelId = "/wan2.6" }, ct),
+        ex => checks.Equal("ImageGenerationOptions.ModelId", ex.ParamName, "IImageGenerator: ParamName is the option"));
 
     // Bad input never reaches the network.
     var before = fake.Received.Count;
