@@ -65,7 +65,7 @@ internal static class ImageEndpoints
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "Endpoint not available",
                 detail: ex.Message,
-                extensions: new Dictionary<string, object?> { ["alternative"] = ex.Alternative });
+                extensions: new Dictionary<string, object?> { ["alternative"] = ex.Alternative?.Path });
         }
         catch (ModalException ex)
         {
@@ -77,7 +77,7 @@ internal static class ImageEndpoints
                 extensions: new Dictionary<string, object?>
                 {
                     ["error"] = ex.GetType().Name,
-                    ["endpoint"] = ex.Endpoint,
+                    ["endpoint"] = ex.Endpoint?.Path,
                     ["modalStatusCode"] = ex.StatusCode,
                     ["callId"] = ex.CallId,
                     ["gpuWorkMayHaveRun"] = ex.GpuWorkMayHaveRun,
@@ -85,7 +85,7 @@ internal static class ImageEndpoints
         }
 
         var invariant = CultureInfo.InvariantCulture;
-        response.Headers["x-modal-endpoint"] = image.Endpoint;
+        response.Headers["x-modal-endpoint"] = image.Endpoint.Path;
         response.Headers["x-seed"] = image.Seed?.ToString(invariant);
         response.Headers["x-modal-call-id"] = image.CallId;
         response.Headers["x-cost-usd"] = image.Cost.Usd.ToString("0.000000", invariant);

@@ -9,11 +9,13 @@ namespace Modal.Client;
 public abstract class GeneratedMedia
 {
     private readonly ReadOnlyMemory<byte> _content;
+    private readonly bool _writtenToStream;
 
     private protected GeneratedMedia(GenerationDetails details)
     {
         FilePath = details.FilePath;
-        _content = details.FilePath is null ? details.Content : ReadOnlyMemory<byte>.Empty;
+        _writtenToStream = details.WrittenToStream;
+        _content = details.FilePath is null && !details.WrittenToStream ? details.Content : ReadOnlyMemory<byte>.Empty;
         Length = details.Length >= 0 ? details.Length : details.Content.Length;
         Format = details.Format;
         ServerContentType = details.ServerContentType;
@@ -33,7 +35,9 @@ public abstract class GeneratedMedia
     /// <see cref="SaveAsync(Stream, CancellationToken)"/>, which work for both kinds.
     /// </summary>
     /// <exception cref="InvalidOperationException">The result was streamed to <see cref="FilePath"/>.</exception>
-    public ReadOnlyMemory<byte> Content => FilePath is null
+    public ReadOnlyMemory<byte> Content => _writtenToStream
+        ? throw StreamedAway()
+        : FilePath is null
         ? _content
         : throw new InvalidOperationException(
             $"This result was streamed to the file '{FilePath}' and is not held in memory. "
@@ -57,8 +61,8 @@ public abstract class GeneratedMedia
     /// <summary>The seed that was sent (the caller's, or the random one the SDK chose); <see langword="null"/> for endpoints without a seed.</summary>
     public long? Seed { get; }
 
-    /// <summary>The endpoint path, for example <c>/flux</c>.</summary>
-    public string Endpoint { get; }
+    /// <summary>The endpoint that produced it (its <see cref="ModalEndpoint.Path"/> is, for example, <c>/flux</c>).</summary>
+    public ModalEndpoint Endpoint { get; }
 
     /// <summary>Client wall-clock time of the whole call, including queueing and cold start.</summary>
     public TimeSpan Duration { get; }
@@ -89,14 +93,15 @@ public abstract class GeneratedMedia
     /// <returns>The bytes.</returns>
     /// <exception cref="IOException">The result file was deleted, changed or cannot be read (it is the caller's file after the call).</exception>
     public async ValueTask<ReadOnlyMemory<byte>> ReadContentAsync(CancellationToken cancellationToken = default)
-        => FilePath is null ? _content : await File.ReadAllBytesAsync(FilePath, cancellationToken).ConfigureAwait(false);
+        => _writtenToStream ? throw StreamedAway()
+            : FilePath is null ? _content : await File.ReadAllBytesAsync(FilePath, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Opens a read-only stream over the bytes: the file itself for a result streamed to <see cref="FilePath"/> (opened
     /// for asynchronous reads), the memory for an in-memory result (no copy).
     /// </summary>
     /// <returns>A stream; dispose it.</returns>
-    public Stream OpenRead() => FilePath is not null
+    public Stream OpenRead() => _writtenToStream ? throw StreamedAway() : FilePath is not null
         ? new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, FileOptions.Asynchronous | FileOptions.SequentialScan)
         : new ReadOnlyMemoryStream(_content);
 
@@ -107,6 +112,11 @@ public abstract class GeneratedMedia
     public async Task SaveAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (_writtenToStream)
+        {
+            throw StreamedAway();
+        }
+
         var full = Path.GetFullPath(path);
         if (FilePath is not null && string.Equals(full, Path.GetFullPath(FilePath), StringComparison.Ordinal))
         {
@@ -147,6 +157,11 @@ public abstract class GeneratedMedia
     /// <returns>A task that completes when the bytes are written.</returns>
     public async Task SaveAsync(Stream destination, CancellationToken cancellationToken = default)
     {
+        if (_writtenToStream)
+        {
+            throw StreamedAway();
+        }
+
         ArgumentNullException.ThrowIfNull(destination);
         if (FilePath is null)
         {
@@ -164,4 +179,7 @@ public abstract class GeneratedMedia
     /// <inheritdoc/>
     public override string ToString() =>
         $"{Endpoint}: {MediaType}, {Length} bytes, seed {(Seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "n/a")}, {Duration.TotalSeconds:0.0} s, {Cost}";
+
+    private InvalidOperationException StreamedAway() => new(
+        $"This {Endpoint} result was copied to the ModalCallOptions.ResultStream given with the call and is not held here; read it from that stream.");
 }

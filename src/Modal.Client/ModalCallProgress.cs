@@ -6,8 +6,8 @@ public sealed record ModalCallProgress
     /// <summary>The stage the call reached.</summary>
     public required ModalCallStage Stage { get; init; }
 
-    /// <summary>The endpoint path, for example <c>/seedvr2</c>.</summary>
-    public required string Endpoint { get; init; }
+    /// <summary>The endpoint called, for example <see cref="ModalEndpoint.SeedVr2"/>.</summary>
+    public required ModalEndpoint Endpoint { get; init; }
 
     /// <summary>Time since the call started, including any wait for a concurrency slot.</summary>
     public required TimeSpan Elapsed { get; init; }

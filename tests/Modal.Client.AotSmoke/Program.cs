@@ -66,7 +66,7 @@ async Task RunAsync()
     checks.Equal<long?>(7, fox.Seed, "/flux: the caller's seed is reported");
     checks.Equal<int?>(512, fox.Width, "/flux: width from the PNG header");
     checks.Equal<int?>(768, fox.Height, "/flux: height from the PNG header");
-    checks.Equal("/flux", fox.Endpoint, "/flux: endpoint");
+    checks.Equal("/flux", fox.Endpoint.Path, "/flux: endpoint");
     checks.Equal(ModalCostSource.Estimated, fox.Cost.Source, "/flux: cost estimated without x-cost-usd");
     using (var sent = LastJson("POST", "/flux"))
     {
@@ -150,7 +150,7 @@ async Task RunAsync()
         checks.Equal(FakeModalApps.E1Detail, ex.ServerMessage, "E1: server message");
         checks.Equal("HTTPException", ex.ServerErrorType, "E1: error type");
         checks.That(!ex.GpuWorkMayHaveRun, "E1: a 400 ran no GPU work");
-        checks.Equal("/flux-dev", ex.Endpoint, "E1: endpoint");
+        checks.Equal("/flux-dev", ex.Endpoint?.Path, "E1: endpoint");
     });
 
     // E2: {"error","details","type"} with the traceback kept out of Message.

@@ -196,6 +196,6 @@ public sealed class ModalClientAIExtensionsTests : IClassFixture<ModalFixture>
         generator.Dispose();
         var image = await _modal.Client.Flux.DevAsync(new FluxDevRequest { Prompt = "still works" });
 
-        Assert.Equal("/flux-dev", image.Endpoint);
+        Assert.Equal("/flux-dev", image.Endpoint?.Path);
     }
 }

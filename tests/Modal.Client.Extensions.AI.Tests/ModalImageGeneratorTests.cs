@@ -135,7 +135,7 @@ public sealed class ModalImageGeneratorTests : IClassFixture<ModalFixture>
 
         var error = await Assert.ThrowsAsync<ModalApiException>(() => generator.GenerateImagesAsync("a fox"));
 
-        Assert.Equal("/flux-dev", error.Endpoint);
+        Assert.Equal("/flux-dev", error.Endpoint?.Path);
         Assert.Equal(500, error.StatusCode);
         Assert.True(error.GpuWorkMayHaveRun);
     }
@@ -162,7 +162,7 @@ public sealed class ModalImageGeneratorTests : IClassFixture<ModalFixture>
 
         var error = await Assert.ThrowsAsync<ModalEndpointNotDeployedException>(() => client.AsIImageGenerator("/sdxl-turbo").GenerateImagesAsync("a fox"));
 
-        Assert.Equal("/sdxl-turbo", error.Endpoint);
+        Assert.Equal("/sdxl-turbo", error.Endpoint?.Path);
     }
 
     [Fact]

@@ -352,7 +352,7 @@ public sealed class FaultMatrixTests(FaultMatrixTests.SharedFake shared) : IClas
             Assert.True(outcome.Succeeded, $"Expected a result, got: {outcome.Exception}");
             var result = outcome.Result!;
             Assert.Equal(endpointUnderTest.Format, result.Format);
-            Assert.Equal(endpointUnderTest.Path, result.Endpoint);
+            Assert.Equal(endpointUnderTest.Path, result.Endpoint?.Path);
             Assert.Equal(endpointUnderTest.Seeded ? seed : null, result.Seed);
             Assert.Equal(expect.Retries, result.Retries);
             if (expect.Polls is { } polls)
@@ -371,7 +371,7 @@ public sealed class FaultMatrixTests(FaultMatrixTests.SharedFake shared) : IClas
 
         var ex = Assert.IsAssignableFrom<ModalException>(outcome.Exception);
         Assert.IsType(expect.Exception, ex);
-        Assert.Equal(endpoint.Path, ex.Endpoint);
+        Assert.Equal(endpoint.Path, ex.Endpoint?.Path);
         Assert.Equal(expect.MayHaveRun, ex.GpuWorkMayHaveRun);
         if (_fake.Journal.GpuRunCount(endpoint.Path) > 0)
         {

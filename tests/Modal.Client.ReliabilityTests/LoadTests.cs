@@ -78,12 +78,12 @@ public sealed class LoadTests(ITestOutputHelper output)
             for (var i = 0; i < Calls; i++)
             {
                 var result = outcomes[i].Result!;
-                Assert.Equal(Endpoints[i % Endpoints.Length], result.Endpoint);
+                Assert.Equal(Endpoints[i % Endpoints.Length], result.Endpoint?.Path);
                 Assert.Equal(SeedOf(i), result.Seed);
                 var text = PngText.Read(result.Content.Span);
                 Assert.Equal(SeedOf(i).ToString(CultureInfo.InvariantCulture), text["fake-seed"]);
                 Assert.Equal(PromptOf(i), text["fake-prompt"]);
-                Assert.Equal(result.Endpoint, text["fake-endpoint"]);
+                Assert.Equal(result.Endpoint?.Path, text["fake-endpoint"]);
             }
 
             // Never charged twice: one POST and one GPU run per call; the poll faults cost only extra GETs.

@@ -36,7 +36,7 @@ public sealed class ErrorMappingTests : IDisposable
         Assert.Equal(400, ex.StatusCode);
         Assert.Equal("lora_id or lora_name is required", ex.ServerMessage);
         Assert.False(ex.GpuWorkMayHaveRun);
-        Assert.Equal("/flux-dev-lora", ex.Endpoint);
+        Assert.Equal("/flux-dev-lora", ex.Endpoint?.Path);
         Assert.Equal("ryla-flux", ex.App);
         Assert.Equal("fc-test123", ex.CallId);
     }
@@ -125,7 +125,7 @@ public sealed class ErrorMappingTests : IDisposable
 
         var ex = await Assert.ThrowsAsync<ModalEndpointNotDeployedException>(() => _modal.Client.Sdxl.TurboAsync(new SdxlTurboRequest { Prompt = "p" }));
 
-        Assert.Equal("/sdxl-turbo", ex.Endpoint);
+        Assert.Equal("/sdxl-turbo", ex.Endpoint?.Path);
         Assert.Contains("ryla-instantid", ex.Message, StringComparison.Ordinal);
         Assert.NotNull(ex.Alternative);
         Assert.Contains(ex.Alternative!.Path, ex.Message, StringComparison.Ordinal);

@@ -101,7 +101,7 @@ public sealed class GeneratedMediaTests : IDisposable
     }
 
     private static GenerationDetails Details(ReadOnlyMemory<byte> head, byte[] whole, string? path = null) => new(
-        "/video-faceswap",
+        ModalCatalog.GetCallable("/video-faceswap"),
         head,
         MediaSniffer.Sniff(whole),
         "video/mp4",

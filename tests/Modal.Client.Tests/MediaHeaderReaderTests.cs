@@ -98,7 +98,7 @@ public sealed class MediaHeaderReaderTests
         File.WriteAllBytes(path, bytes);
         try
         {
-            var details = new GenerationDetails("/video-faceswap", bytes.AsMemory(0, 64), MediaFormat.Mp4, "video/mp4", null, TimeSpan.FromSeconds(1), new ModalCost(0m, ModalCostSource.Estimated), null, FilePath: path, Length: bytes.Length);
+            var details = new GenerationDetails(ModalCatalog.GetCallable("/video-faceswap"), bytes.AsMemory(0, 64), MediaFormat.Mp4, "video/mp4", null, TimeSpan.FromSeconds(1), new ModalCost(0m, ModalCostSource.Estimated), null, FilePath: path, Length: bytes.Length);
 
             var video = new GeneratedVideo(details);
 
@@ -116,7 +116,7 @@ public sealed class MediaHeaderReaderTests
     public void Read_StreamedFileGone_FallsBackToFirstBytes()
     {
         var png = FakeMedia.Png(20, 10);
-        var details = new GenerationDetails("/flux", png, MediaFormat.Png, "image/jpeg", 1, TimeSpan.FromSeconds(1), new ModalCost(0m, ModalCostSource.Estimated), null, FilePath: Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.png"), Length: png.Length);
+        var details = new GenerationDetails(ModalCatalog.GetCallable("/flux"), png, MediaFormat.Png, "image/jpeg", 1, TimeSpan.FromSeconds(1), new ModalCost(0m, ModalCostSource.Estimated), null, FilePath: Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.png"), Length: png.Length);
 
         var image = new GeneratedImage(details);
 

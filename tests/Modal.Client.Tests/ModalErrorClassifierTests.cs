@@ -34,7 +34,7 @@ public sealed class ModalErrorClassifierTests
 
         Assert.IsType(expected, ex);
         Assert.Equal((status, "ryla-flux", "fc-01J0000000000000000000000"), (ex.StatusCode, ex.App, ex.CallId));
-        Assert.Equal("/flux-dev-lora", ex.Endpoint);
+        Assert.Equal("/flux-dev-lora", ex.Endpoint?.Path);
         Assert.DoesNotContain("<html", ex.Message, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -183,7 +183,7 @@ public sealed class ModelSelectorTests
 
         var image = await modal.Selector.GenerateImageAsync(new TextToImagePrompt { Prompt = "a fox", Width = 512, Height = 384, Seed = 5 }, ModalCatalog.GetCallable(path));
 
-        Assert.Equal(path, image.Endpoint);
+        Assert.Equal(path, image.Endpoint?.Path);
         Assert.Equal((512, 384), (image.Width!.Value, image.Height!.Value));
         var body = Assert.Single(modal.Fake.Journal.Requests(path)).BodyAsJson()!;
         Assert.Equal("a fox", body["prompt"]!.GetValue<string>());
@@ -209,7 +209,7 @@ public sealed class ModelSelectorTests
 
         var image = await modal.Selector.GenerateImageAsync(new TextToImagePrompt { Prompt = "a fox" }, ModalUseCase.FastPreview, fallback: true);
 
-        Assert.Equal("/flux", image.Endpoint);
+        Assert.Equal("/flux", image.Endpoint?.Path);
         Assert.Equal(0, modal.Fake.Journal.GpuRunCount("/z-image-danrisi"));
     }
 
@@ -220,7 +220,7 @@ public sealed class ModelSelectorTests
 
         var image = await modal.Selector.GenerateImageAsync(new TextToImagePrompt { Prompt = "a fox" }, ModalCatalog.GetCallable("/sdxl-turbo"), fallback: true);
 
-        Assert.Equal("/z-image-danrisi", image.Endpoint);
+        Assert.Equal("/z-image-danrisi", image.Endpoint?.Path);
         Assert.Equal(0, modal.Fake.Journal.GpuRunCount("/sdxl-turbo"));
     }
 
@@ -254,7 +254,7 @@ public sealed class ModelSelectorTests
 
         var image = await modal.Selector.GenerateFaceAsync(new FacePrompt { ReferenceImage = face, Prompt = "portrait", NegativePrompt = "blur" }, fallback: true);
 
-        Assert.Equal("/flux-pulid", image.Endpoint);
+        Assert.Equal("/flux-pulid", image.Endpoint?.Path);
         var body = Assert.Single(modal.Fake.Journal.Requests("/flux-pulid")).BodyAsJson()!;
         Assert.False(body.ContainsKey("negative_prompt"));
     }

@@ -224,7 +224,7 @@ public sealed class ObservabilityTests
 
         time.Advance(TimeSpan.FromMinutes(61));
         var image = await modal.Client.Flux.SchnellAsync(Fox());
-        Assert.Equal("/flux", image.Endpoint);
+        Assert.Equal("/flux", image.Endpoint?.Path);
     }
 
     [Fact]

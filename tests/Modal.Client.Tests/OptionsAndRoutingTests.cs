@@ -52,7 +52,7 @@ public sealed class OptionsAndRoutingTests
 
         var result = await provider.GetRequiredService<IModalClient>().Upscale.SeedVr2Async(new SeedVr2Request { SourceImage = TestMedia.PngMedia() });
 
-        Assert.Equal("/seedvr2", result.Endpoint);
+        Assert.Equal("/seedvr2", result.Endpoint?.Path);
         Assert.Equal("/gw/seedvr2", Assert.Single(server.LogEntries).RequestMessage!.Path);
     }
 

@@ -44,7 +44,7 @@ public sealed class ResultSizeLimitTests : IDisposable
 
         var ex = await Assert.ThrowsAsync<ModalResultTooLargeException>(() => modal.Client.Flux.DevAsync(new FluxDevRequest { Prompt = "a fox" }));
 
-        Assert.Equal("/flux-dev", ex.Endpoint);
+        Assert.Equal("/flux-dev", ex.Endpoint?.Path);
         Assert.True(ex.GpuWorkMayHaveRun);
         Assert.Equal(100, ex.MaxResultBytes);
         Assert.True(ex.ResultBytes > 100, $"declared {ex.ResultBytes}");

@@ -70,7 +70,7 @@ internal static class OutputFile
     /// real format; for /video-faceswap (no seed) Modal's call id, or else the time.
     /// </summary>
     public static string DefaultPath(GeneratedMedia media, CliContext context) =>
-        context.FullPath($"{media.Endpoint.TrimStart('/')}-{Stem(media)}{media.FileExtension}");
+        context.FullPath($"{media.Endpoint.Path.TrimStart('/')}-{Stem(media)}{media.FileExtension}");
 
     /// <summary>A note when the name the user chose has an extension for another format, else <see langword="null"/>.</summary>
     public static string? ExtensionNote(string path, GeneratedMedia media)
@@ -108,7 +108,7 @@ internal static class OutputFile
     public static async Task<string?> SaveFallbackAsync(GeneratedMedia media, CliContext context, CancellationToken cancellationToken)
     {
         var time = TimeProvider.System.GetLocalNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var name = $"modal-result-{media.Endpoint.TrimStart('/')}-{Stem(media)}-{time}{media.FileExtension}";
+        var name = $"modal-result-{media.Endpoint.Path.TrimStart('/')}-{Stem(media)}-{time}{media.FileExtension}";
         foreach (var directory in new[] { context.WorkingDirectory, Path.GetTempPath() })
         {
             var path = Path.Combine(directory, name);

@@ -19,7 +19,7 @@ internal static class ResultJson
             json.WriteBoolean("ok", saved is not null && (requestedPath is null || saved == requestedPath));
             json.WriteString("saved", saved);
             json.WriteString("requestedPath", requestedPath);
-            json.WriteString("endpoint", media.Endpoint);
+            json.WriteString("endpoint", media.Endpoint.Path);
             json.WriteString("app", endpoint.App?.Name);
             if (media.Seed is { } seed)
             {
@@ -62,7 +62,7 @@ internal static class ResultJson
                 json.WriteString("serverMessage", ErrorReport.FirstLine(api.ServerMessage));
             }
 
-            json.WriteString("endpoint", exception.Endpoint);
+            json.WriteString("endpoint", exception.Endpoint?.Path);
             if (exception.StatusCode is { } status)
             {
                 json.WriteNumber("statusCode", status);

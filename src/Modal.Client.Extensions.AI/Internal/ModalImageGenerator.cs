@@ -60,7 +60,7 @@ internal sealed class ModalImageGenerator : IImageGenerator
     {
         var properties = new AdditionalPropertiesDictionary
         {
-            [ModalImageContentKeys.Endpoint] = image.Endpoint,
+            [ModalImageContentKeys.Endpoint] = image.Endpoint.Path,
             [ModalImageContentKeys.CostUsd] = image.Cost.Usd,
             [ModalImageContentKeys.CostSource] = image.Cost.IsEstimate ? "estimated" : "reported",
             [ModalImageContentKeys.DurationSeconds] = image.Duration.TotalSeconds,

@@ -20,7 +20,7 @@ namespace Modal.Client;
 /// </remarks>
 public sealed class ModalApiException : ModalException
 {
-    internal ModalApiException(string message, string endpoint, bool gpuWorkMayHaveRun)
+    internal ModalApiException(string message, ModalEndpoint endpoint, bool gpuWorkMayHaveRun)
         : base(message, endpoint, gpuWorkMayHaveRun)
     {
     }

@@ -3,7 +3,7 @@ namespace Modal.Client;
 /// <summary>The call was refused before sending because its estimated cost would cross a <see cref="ModalBudgetOptions"/> limit.</summary>
 public sealed class ModalBudgetExceededException : ModalException
 {
-    internal ModalBudgetExceededException(string message, string endpoint, decimal estimateUsd, decimal limitUsd, decimal remainingUsd)
+    internal ModalBudgetExceededException(string message, ModalEndpoint endpoint, decimal estimateUsd, decimal limitUsd, decimal remainingUsd)
         : base(message, endpoint, gpuWorkMayHaveRun: false)
     {
         EstimateUsd = estimateUsd;

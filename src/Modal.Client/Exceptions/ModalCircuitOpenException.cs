@@ -11,7 +11,7 @@ namespace Modal.Client;
 /// </remarks>
 public sealed class ModalCircuitOpenException : ModalException
 {
-    internal ModalCircuitOpenException(string endpoint, string app, TimeSpan? retryAfter, bool gpuWorkMayHaveRun, Exception innerException)
+    internal ModalCircuitOpenException(ModalEndpoint endpoint, string app, TimeSpan? retryAfter, bool gpuWorkMayHaveRun, Exception? innerException)
         : base(
             $"The app {app} is failing repeatedly, so the SDK stopped calling it for a while (circuit open); "
             + (gpuWorkMayHaveRun ? $"the retry of {endpoint} was not sent, but an earlier attempt may have run and been billed. " : $"{endpoint} was not sent. ")

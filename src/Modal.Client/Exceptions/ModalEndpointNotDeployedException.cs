@@ -6,7 +6,7 @@ namespace Modal.Client;
 /// </summary>
 public sealed class ModalEndpointNotDeployedException : ModalException
 {
-    internal ModalEndpointNotDeployedException(string message, string endpoint, ModalEndpoint? alternative)
+    internal ModalEndpointNotDeployedException(string message, ModalEndpoint endpoint, ModalEndpoint? alternative)
         : base(message, endpoint, gpuWorkMayHaveRun: false) => Alternative = alternative;
 
     /// <summary>An endpoint that does the same kind of work and can be called instead, when the catalog knows one.</summary>

@@ -4,7 +4,7 @@ namespace Modal.Client;
 public sealed class ModalEndpointUnavailableException : ModalException
 {
     internal ModalEndpointUnavailableException(ModalEndpoint endpoint)
-        : base(Describe(endpoint), endpoint.Path, gpuWorkMayHaveRun: false)
+        : base(Describe(endpoint), endpoint, gpuWorkMayHaveRun: false)
     {
         Status = endpoint.Status;
         Alternative = endpoint.Alternative;

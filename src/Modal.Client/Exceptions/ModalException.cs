@@ -12,18 +12,18 @@ public class ModalException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What went wrong and what to do.</param>
-    /// <param name="endpoint">The endpoint path called, for example <c>/flux</c>.</param>
+    /// <param name="endpoint">The endpoint called, for example <see cref="ModalEndpoint.FluxSchnell"/>; <see langword="null"/> when not tied to one call.</param>
     /// <param name="gpuWorkMayHaveRun">Whether the GPU job may have started (and may be billed).</param>
     /// <param name="innerException">The cause, if any.</param>
-    public ModalException(string message, string? endpoint, bool gpuWorkMayHaveRun, Exception? innerException = null)
+    public ModalException(string message, ModalEndpoint? endpoint, bool gpuWorkMayHaveRun, Exception? innerException = null)
         : base(message, innerException)
     {
         Endpoint = endpoint;
         GpuWorkMayHaveRun = gpuWorkMayHaveRun;
     }
 
-    /// <summary>The endpoint path called, for example <c>/flux</c>; <see langword="null"/> when not tied to one call.</summary>
-    public string? Endpoint { get; }
+    /// <summary>The endpoint called (its <see cref="ModalEndpoint.Path"/> is, for example, <c>/flux</c>); <see langword="null"/> when not tied to one call.</summary>
+    public ModalEndpoint? Endpoint { get; }
 
     /// <summary>
     /// <see langword="true"/> when the GPU job may have started, so it may be billed and a retry may charge again;

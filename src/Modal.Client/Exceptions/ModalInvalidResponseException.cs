@@ -6,7 +6,7 @@ namespace Modal.Client;
 /// </summary>
 public sealed class ModalInvalidResponseException : ModalException
 {
-    internal ModalInvalidResponseException(string message, string endpoint)
+    internal ModalInvalidResponseException(string message, ModalEndpoint endpoint)
         : base(message, endpoint, gpuWorkMayHaveRun: true)
     {
     }

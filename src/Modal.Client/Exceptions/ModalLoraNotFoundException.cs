@@ -9,7 +9,7 @@ namespace Modal.Client;
 /// </remarks>
 public sealed class ModalLoraNotFoundException : ModalException
 {
-    internal ModalLoraNotFoundException(string message, string endpoint, string loraFile)
+    internal ModalLoraNotFoundException(string message, ModalEndpoint endpoint, string loraFile)
         : base(message, endpoint, gpuWorkMayHaveRun: false) => LoraFile = loraFile;
 
     /// <summary>The file name the server looked for, for example <c>character-abc.safetensors</c>.</summary>

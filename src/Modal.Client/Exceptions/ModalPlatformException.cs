@@ -8,7 +8,7 @@ namespace Modal.Client;
 /// </summary>
 public sealed class ModalPlatformException : ModalException
 {
-    internal ModalPlatformException(string message, string? endpoint, bool gpuWorkMayHaveRun, ModalPlatformError error)
+    internal ModalPlatformException(string message, ModalEndpoint? endpoint, bool gpuWorkMayHaveRun, ModalPlatformError error)
         : base(message, endpoint, gpuWorkMayHaveRun) => Error = error;
 
     /// <summary>Which platform error this is.</summary>

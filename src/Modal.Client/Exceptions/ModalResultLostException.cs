@@ -7,7 +7,7 @@ namespace Modal.Client;
 /// <remarks>Give <see cref="ModalException.CallId"/> to support, or use it to find the run in Modal's logs.</remarks>
 public sealed class ModalResultLostException : ModalException
 {
-    internal ModalResultLostException(string message, string endpoint, Exception? innerException)
+    internal ModalResultLostException(string message, ModalEndpoint endpoint, Exception? innerException)
         : base(message, endpoint, gpuWorkMayHaveRun: true, innerException)
     {
     }

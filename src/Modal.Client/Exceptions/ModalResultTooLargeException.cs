@@ -10,7 +10,7 @@ namespace Modal.Client;
 /// </remarks>
 public sealed class ModalResultTooLargeException : ModalException
 {
-    internal ModalResultTooLargeException(string message, string endpoint, long? resultBytes, long maxResultBytes)
+    internal ModalResultTooLargeException(string message, ModalEndpoint endpoint, long? resultBytes, long maxResultBytes)
         : base(message, endpoint, gpuWorkMayHaveRun: true)
     {
         ResultBytes = resultBytes;

@@ -7,7 +7,7 @@ namespace Modal.Client;
 /// </remarks>
 public sealed class ModalTimeoutException : ModalException
 {
-    internal ModalTimeoutException(string message, string endpoint, TimeSpan budget, bool gpuWorkMayHaveRun, Exception? innerException)
+    internal ModalTimeoutException(string message, ModalEndpoint endpoint, TimeSpan budget, bool gpuWorkMayHaveRun, Exception? innerException)
         : base(message, endpoint, gpuWorkMayHaveRun, innerException) => Budget = budget;
 
     /// <summary>The time budget that ran out.</summary>

@@ -37,7 +37,7 @@ internal static class FailureMapper
             $"{call.Endpoint.Path} did not finish within its budget of {Durations.Format(call.Budget)}{where}. "
             + (mayHaveRun ? "The GPU job may still run on Modal and be billed. " : "No GPU work was started. ")
             + "Raise ModalClientOptions.EndpointTimeouts or Timeout (or ModalCallOptions.Timeout) if the endpoint needs longer.",
-            call.Endpoint.Path,
+            call.Endpoint,
             call.Budget,
             mayHaveRun,
             ex)
@@ -58,7 +58,7 @@ internal static class FailureMapper
             callerToken);
 
     private static ModalCircuitOpenException CircuitOpen(ModalCall call, BrokenCircuitException broken)
-        => new(call.Endpoint.Path, call.App.Name, broken.RetryAfter, call.WorkMayHaveStarted, broken) { CallId = call.CallId };
+        => new(call.Endpoint, call.App.Name, broken.RetryAfter, call.WorkMayHaveStarted, broken) { CallId = call.CallId };
 
     private static ModalTransportException PipelineFailure(ModalCall call, Refit.ApiRequestException ex)
     {
@@ -67,7 +67,7 @@ internal static class FailureMapper
         return new ModalTransportException(
             $"{call.Endpoint.Path} failed inside the HTTP pipeline ({ex.InnerException?.GetType().Name ?? ex.GetType().Name}): {ex.InnerException?.Message ?? ex.Message}"
             + (mayHaveRun ? " The GPU job may have run and been billed." : string.Empty),
-            call.Endpoint.Path,
+            call.Endpoint,
             mayHaveRun,
             ex.InnerException ?? ex)
         {
@@ -83,7 +83,7 @@ internal static class FailureMapper
         return new ModalTransportException(
             $"{call.Endpoint.Path} failed on the network ({ex.HttpRequestError}): {ex.Message}"
             + (mayHaveRun ? " The GPU job may have run and been billed." : " The request did not reach the app."),
-            call.Endpoint.Path,
+            call.Endpoint,
             mayHaveRun,
             ex)
         {

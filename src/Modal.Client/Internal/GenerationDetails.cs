@@ -1,8 +1,11 @@
 namespace Modal.Client.Internal;
 
-/// <summary>Everything a result is built from. For a file-backed result, Content holds the file's first bytes only.</summary>
+/// <summary>
+/// Everything a result is built from. For a result streamed to a file or a caller's stream, <see cref="Content"/> holds
+/// the first bytes only and <see cref="Info"/> was read from the whole file.
+/// </summary>
 internal sealed record GenerationDetails(
-    string Endpoint,
+    ModalEndpoint Endpoint,
     ReadOnlyMemory<byte> Content,
     MediaFormat Format,
     string? ServerContentType,
@@ -14,4 +17,6 @@ internal sealed record GenerationDetails(
     int Retries = 0,
     TimeSpan QueueTime = default,
     string? FilePath = null,
-    long Length = -1);
+    long Length = -1,
+    MediaInfo? Info = null,
+    bool WrittenToStream = false);

@@ -25,6 +25,11 @@ internal static class MediaHeaderReader
     /// <summary>A result's header: from its file when it was streamed to one (its <c>Content</c> is then only the first bytes).</summary>
     public static MediaInfo Read(GenerationDetails details)
     {
+        if (details.Info is { } known)
+        {
+            return known;
+        }
+
         if (details.FilePath is null)
         {
             return Read(details.Content, details.Format);

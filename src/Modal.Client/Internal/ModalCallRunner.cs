@@ -77,7 +77,7 @@ internal sealed class ModalCallRunner(
                 call.Progress.Report(ModalCallStage.Downloading);
                 var body = await reader.ReadAsync(call, response, resultUrl, linked.Token).ConfigureAwait(false);
                 var details = new GenerationDetails(
-                    call.Endpoint.Path,
+                    call.Endpoint,
                     body.Head,
                     body.Format,
                     response.Content.Headers.ContentType?.ToString(),
@@ -89,7 +89,9 @@ internal sealed class ModalCallRunner(
                     call.Retries,
                     call.QueueTime,
                     body.FilePath,
-                    body.FilePath is null && call.Options?.ResultStream is null ? -1 : body.Length);
+                    body.FilePath is null && call.Options?.ResultStream is null ? -1 : body.Length,
+                    body.Info,
+                    WrittenToStream: call.Options?.ResultStream is not null);
                 call.Progress.Report(ModalCallStage.Completed);
                 return createResult(details);
             }

@@ -69,7 +69,7 @@ internal static class ModalErrorClassifier
             return new ModalEndpointNotDeployedException(
                 $"{endpoint.Path} is not deployed on the app {endpoint.App} (404 Not Found)."
                 + (alternative is null ? " Check the deployment with a health check." : $" Try {alternative} instead."),
-                endpoint.Path,
+                endpoint,
                 alternative)
             {
                 StatusCode = context.Status,
@@ -84,7 +84,7 @@ internal static class ModalErrorClassifier
             var file = text[loraNotFound.Length..].Split(' ', 2)[0].TrimEnd('.');
             return new ModalLoraNotFoundException(
                 $"{endpoint.Path}: LoRA file '{file}' was not found on the app. Train or upload it first; a LoRA trained after the container started may need the container to recycle (about 5 idle minutes).",
-                endpoint.Path,
+                endpoint,
                 file)
             {
                 StatusCode = context.Status,
@@ -96,7 +96,7 @@ internal static class ModalErrorClassifier
         // E1: an HTTPException raised by the handler before (400/404) or after (501/502/503) GPU work.
         var mayHaveRun = status >= 500 || context.WorkStarted;
         var summary = detail.ValueKind == JsonValueKind.Object && ObjectMessage(detail) is { } inner ? inner : text;
-        return new ModalApiException($"{endpoint.Path} failed with HTTP {status}: {Said(summary, status)}", endpoint.Path, mayHaveRun)
+        return new ModalApiException($"{endpoint.Path} failed with HTTP {status}: {Said(summary, status)}", endpoint, mayHaveRun)
         {
             ServerMessage = text,
             ServerErrorType = "HTTPException",
@@ -121,7 +121,7 @@ internal static class ModalErrorClassifier
             || message.StartsWith("Maximum ", StringComparison.Ordinal);
         var typeText = type is null ? string.Empty : $" ({type})";
         return new ModalApiException(
-            $"{endpoint.Path} failed with HTTP {status}{typeText}: {Said(message, status)}", endpoint.Path, !beforeWork || context.WorkStarted)
+            $"{endpoint.Path} failed with HTTP {status}{typeText}: {Said(message, status)}", endpoint, !beforeWork || context.WorkStarted)
         {
             ServerMessage = message,
             ServerErrorType = type,
@@ -140,7 +140,7 @@ internal static class ModalErrorClassifier
         if (isApp && status is >= 400 and < 500 && status is not (408 or 429))
         {
             // Not JSON and not the platform: an unexpected body from the app or a proxy in front of it (an HTML 403 page).
-            return new ModalApiException($"{endpoint.Path} failed with HTTP {status}: {Said(text, status)}", endpoint.Path, gpuWorkMayHaveRun: context.WorkStarted)
+            return new ModalApiException($"{endpoint.Path} failed with HTTP {status}: {Said(text, status)}", endpoint, gpuWorkMayHaveRun: context.WorkStarted)
             {
                 ServerMessage = Shorten(text),
                 StatusCode = context.Status,
@@ -152,7 +152,7 @@ internal static class ModalErrorClassifier
         var mayHaveRun = context.WorkStarted || kind is ModalPlatformError.ExecutionTimedOut or ModalPlatformError.TerminatedBySignal
             or ModalPlatformError.ResultExpired or ModalPlatformError.ServerError or ModalPlatformError.Other;
         var shown = Said(text, status);
-        return new ModalPlatformException($"{endpoint.Path}: Modal answered {status}: {shown}. {Advice(kind, endpoint)}", endpoint.Path, mayHaveRun, kind)
+        return new ModalPlatformException($"{endpoint.Path}: Modal answered {status}: {shown}. {Advice(kind, endpoint)}", endpoint, mayHaveRun, kind)
         {
             PlatformMessage = shown,
             RetryAfter = context.RetryAfter,
@@ -181,7 +181,7 @@ internal static class ModalErrorClassifier
         return new ModalPlatformException(
             $"{context.Endpoint.Path}: Modal answered {context.Status}: {shown}. {Advice(ModalPlatformError.RateLimited, context.Endpoint)}"
             + (context.RetryAfter is { } wait ? $" It asked to wait {wait.TotalSeconds:0.#} s." : string.Empty),
-            context.Endpoint.Path,
+            context.Endpoint,
             context.WorkStarted,
             ModalPlatformError.RateLimited)
         {

@@ -10,7 +10,7 @@ internal sealed class ProgressReporter(IProgress<ModalCallProgress>? progress, M
         progress?.Report(new ModalCallProgress
         {
             Stage = stage,
-            Endpoint = endpoint.Path,
+            Endpoint = endpoint,
             Elapsed = call.Elapsed,
             TypicalDuration = endpoint.TypicalDuration,
             Polls = call.Polls,

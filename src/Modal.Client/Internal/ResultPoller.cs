@@ -62,7 +62,7 @@ internal sealed partial class ResultPoller(
             throw new ModalTimeoutException(
                 $"{call.Endpoint.Path}: the result URL did not answer within ResultPollTimeout ({Durations.Format(settings.ResultPollTimeout)}), "
                 + $"{settings.Retry.MaxPollRetries + 1} times in a row. The GPU job may still run on Modal and be billed.",
-                call.Endpoint.Path,
+                call.Endpoint,
                 settings.ResultPollTimeout,
                 gpuWorkMayHaveRun: true,
                 ex)

@@ -24,13 +24,14 @@ internal sealed class ResultReader(ResultPoller poller, IOptionsMonitor<ModalCli
             {
                 var body = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, (c, ct) => SaveAsync(c, temporary, limit, ct), cancellationToken).ConfigureAwait(false);
                 var format = CheckMedia(call, body.Head, body.Length, response);
+                var info = ReadInfo(temporary, format);
                 var file = new FileStream(temporary, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
                 await using (file.ConfigureAwait(false))
                 {
                     await file.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
                 }
 
-                return body with { Format = format };
+                return body with { Format = format, Info = info };
             }
             finally
             {
@@ -43,7 +44,8 @@ internal sealed class ResultReader(ResultPoller poller, IOptionsMonitor<ModalCli
             var body = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, (c, ct) => SaveAsync(c, path, limit, ct), cancellationToken).ConfigureAwait(false);
             try
             {
-                return body with { Format = CheckMedia(call, body.Head, body.Length, response), FilePath = Path.GetFullPath(path) };
+                var format = CheckMedia(call, body.Head, body.Length, response);
+                return body with { Format = format, FilePath = Path.GetFullPath(path), Info = ReadInfo(path, format) };
             }
             catch (ModalInvalidResponseException)
             {
@@ -61,7 +63,7 @@ internal sealed class ResultReader(ResultPoller poller, IOptionsMonitor<ModalCli
         => new(
             $"{call.Endpoint.Path}: the GPU job ran and was probably billed, but its result could not be retrieved: {how} "
             + $"(results can be read only once).{(call.CallId is null ? string.Empty : $" Modal call id: {call.CallId}.")}",
-            call.Endpoint.Path,
+            call.Endpoint,
             inner)
         { App = call.App.Name, CallId = call.CallId, StatusCode = statusCode };
 
@@ -111,6 +113,20 @@ internal sealed class ResultReader(ResultPoller poller, IOptionsMonitor<ModalCli
         return new ResultBody(head, length);
     }
 
+    /// <summary>What the header of a downloaded file says (bounded reads; never throws).</summary>
+    private static MediaInfo ReadInfo(string path, MediaFormat format)
+    {
+        try
+        {
+            using var file = MediaBytes.FromFile(path);
+            return MediaHeaderReader.Read(file, format);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return MediaInfo.None;
+        }
+    }
+
     private static MediaFormat CheckMedia(ModalCall call, byte[] head, long length, HttpResponseMessage response)
     {
         var endpoint = call.Endpoint;
@@ -131,7 +147,7 @@ internal sealed class ResultReader(ResultPoller poller, IOptionsMonitor<ModalCli
         var what = length == 0 ? "an empty body" : format == MediaFormat.Unknown ? "bytes that are not a media file" : $"a {MediaSniffer.MediaType(format)} file";
         throw new ModalInvalidResponseException(
             $"{endpoint.Path} answered 200 with {what} (Content-Type '{label ?? "none"}', {length} bytes) instead of {endpoint.OutputKind} media. The GPU job ran and may be billed.",
-            endpoint.Path)
+            endpoint)
         {
             ServerContentType = label,
             ReceivedBytes = length,
@@ -143,4 +159,4 @@ internal sealed class ResultReader(ResultPoller poller, IOptionsMonitor<ModalCli
 }
 
 /// <summary>A read result: the bytes (or the first bytes of a file), the full length, the format and the file, if any.</summary>
-internal sealed record ResultBody(byte[] Head, long Length, MediaFormat Format = MediaFormat.Unknown, string? FilePath = null);
+internal sealed record ResultBody(byte[] Head, long Length, MediaFormat Format = MediaFormat.Unknown, string? FilePath = null, MediaInfo? Info = null);

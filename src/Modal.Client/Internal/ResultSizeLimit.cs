@@ -40,7 +40,7 @@ internal sealed record ResultSizeLimit(long MaxBytes, ModalEndpoint Endpoint, st
     private ModalResultTooLargeException Create(long? resultBytes, long limit, string what, string fix) => new(
         $"{Endpoint.Path}: the GPU job ran and was probably billed, but {what}{fix}"
         + (CallId is null ? string.Empty : $" Modal call id: {CallId}."),
-        Endpoint.Path,
+        Endpoint,
         resultBytes,
         limit)
     {

@@ -119,7 +119,7 @@ public sealed class ModalCostLedger
             string.Create(
                 System.Globalization.CultureInfo.InvariantCulture,
                 $"{endpoint.Path} was not sent: its estimated cost ${estimate:0.000} would cross the budget of ${limit:0.000} {which} (${remaining:0.000} remains). Raise ModalClientOptions.Budget or wait for the window to roll."),
-            endpoint.Path,
+            endpoint,
             estimate,
             limit,
             remaining);

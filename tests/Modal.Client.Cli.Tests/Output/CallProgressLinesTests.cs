@@ -62,7 +62,7 @@ public sealed class CallProgressLinesTests : IDisposable
         _lines.Report(new ModalCallProgress
         {
             Stage = stage,
-            Endpoint = "/flux",
+            Endpoint = ModalEndpoint.FluxSchnell,
             Elapsed = TimeSpan.FromSeconds(seconds),
             TypicalDuration = TimeSpan.FromSeconds(29),
             Polls = polls,
