@@ -101,6 +101,50 @@ public sealed class CallPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task PollResetBeforeHeaders_ThenResultUrlAnswers408_IsResultLost()
+    {
+        var posts = new AsyncHandler((request, _, _) => Task.FromResult(AsyncHandler.SeeOther(request, "fc-once")));
+        var polls = new AsyncHandler((_, i, _) => i == 0
+            ? throw new HttpRequestException("Connection reset by peer", new IOException("reset"))
+            : Task.FromResult(AsyncHandler.Text(HttpStatusCode.RequestTimeout, "Missing request, possibly due to expiry or cancellation")));
+        using var provider = Build(posts, polls);
+
+        var ex = await Assert.ThrowsAsync<ModalResultLostException>(() => provider.GetRequiredService<IModalClient>().Flux.DevAsync(Fox));
+
+        Assert.True(ex.GpuWorkMayHaveRun);
+        Assert.Equal(408, ex.StatusCode);
+        Assert.Equal("fc-once", ex.CallId);
+        Assert.Equal("ryla-flux", ex.App);
+        Assert.Equal(1, posts.Calls);
+        Assert.Equal(1, provider.GetRequiredService<ModalCostLedger>().Snapshot().Total.Calls);
+    }
+
+    [Fact]
+    public async Task SelectorFallback_AfterThePrimaryWasAccepted_NeverStartsASecondRun()
+    {
+        var zImage = new AsyncHandler((request, _, _) => Task.FromResult(AsyncHandler.SeeOther(request, "fc-primary")));
+        var flux = new AsyncHandler((_, _, _) => Task.FromResult(AsyncHandler.Png()));
+        var polls = new AsyncHandler((_, _, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.InternalServerError)
+        {
+            Content = new StringContent("""{"error":"Workflow execution failed (exit code 1)","details":"tb","type":"RuntimeError"}""", System.Text.Encoding.UTF8, "application/json"),
+        }));
+        var services = new ServiceCollection();
+        services.AddModalClient(o => o.BaseUrl = Base);
+        services.AddHttpClient("Modal.Client.ZImageApi").ConfigurePrimaryHttpMessageHandler(() => zImage);
+        services.AddHttpClient("Modal.Client.FluxApi").ConfigurePrimaryHttpMessageHandler(() => flux);
+        services.AddHttpClient(ResultPoller.ClientName).ConfigurePrimaryHttpMessageHandler(() => polls);
+        using var provider = services.BuildServiceProvider();
+
+        var ex = await Assert.ThrowsAsync<ModalApiException>(() => provider.GetRequiredService<IModelSelector>()
+            .GenerateImageAsync(new TextToImagePrompt { Prompt = "a fox" }, ModalUseCase.FastPreview, fallback: true));
+
+        Assert.True(ex.GpuWorkMayHaveRun);
+        Assert.Equal(ModalEndpoint.ZImageDanrisi, ex.Endpoint);
+        Assert.Equal(1, zImage.Calls);
+        Assert.Equal(0, flux.Calls);
+    }
+
+    [Fact]
     public async Task RateLimitStorm_CancelledDuringBackoff_SaysNothingRan_AndRecordsNoCost()
     {
         using var cts = new CancellationTokenSource();

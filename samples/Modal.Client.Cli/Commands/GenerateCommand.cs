@@ -69,7 +69,8 @@ internal static class GenerateCommand
                 return ExitCodes.ModalError;
             }
 
-            return await SaveAndReportAsync(context, endpoint, result, requestedPath, asJson, session.Spend, cancellationToken);
+            var asked = (spec.Fields.Contains(Field.Width) ? values.Int(Field.Width) : null, spec.Fields.Contains(Field.Height) ? values.Int(Field.Height) : null);
+            return await SaveAndReportAsync(context, endpoint, result, requestedPath, asJson, session.Spend, asked, cancellationToken);
         }));
         return command;
     }
@@ -79,7 +80,8 @@ internal static class GenerateCommand
     /// saying where, with the cost. Then the result block (or JSON) on standard output.
     /// </summary>
     private static async Task<int> SaveAndReportAsync(
-        CliContext context, ModalEndpoint endpoint, GeneratedMedia result, string? requestedPath, bool asJson, ModalSpendSnapshot spend, CancellationToken cancellationToken)
+        CliContext context, ModalEndpoint endpoint, GeneratedMedia result, string? requestedPath, bool asJson, ModalSpendSnapshot spend,
+        (int? Width, int? Height) asked, CancellationToken cancellationToken)
     {
         var path = requestedPath ?? OutputFile.DefaultPath(result, context);
         string? saved = path;
@@ -103,7 +105,7 @@ internal static class GenerateCommand
         }
         else
         {
-            ResultReport.Write(context.Output, result, endpoint, saved ?? "not saved");
+            ResultReport.Write(context.Output, result, endpoint, saved ?? "not saved", asked.Width, asked.Height);
             ResultReport.WriteSpend(context.Output, spend);
         }
 

@@ -7,13 +7,13 @@ internal static class ResultReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static void Write(TextWriter output, GeneratedMedia media, ModalEndpoint endpoint, string path) =>
+    public static void Write(TextWriter output, GeneratedMedia media, ModalEndpoint endpoint, string path, int? askedWidth = null, int? askedHeight = null) =>
         new KeyValueLines()
             .Add("saved", path)
             .Add("endpoint", $"{media.Endpoint} ({endpoint.App}, {endpoint.Title})")
             .Add("seed", media.Seed?.ToString(Invariant) ?? "none (this endpoint takes no seed)")
             .Add("media type", MediaType(media))
-            .Add("size", Size(media))
+            .Add("size", Size(media) + SizeNote(media, askedWidth, askedHeight))
             .Add("duration", Duration(media, endpoint))
             .Add("cost", Cost(media, endpoint))
             .Add("call id", media.CallId ?? "none (Modal sent no call id)")
@@ -43,9 +43,29 @@ internal static class ResultReport
     private static string Size(GeneratedMedia media)
     {
         var bytes = string.Create(Invariant, $"{media.Length:N0} bytes");
-        return media is GeneratedImage { Width: { } width, Height: { } height }
-            ? string.Create(Invariant, $"{bytes}, {width}x{height} px")
-            : bytes;
+        return media switch
+        {
+            GeneratedImage { Width: { } width, Height: { } height } => string.Create(Invariant, $"{bytes}, {width}x{height} px"),
+            GeneratedVideo { Width: { } width, Height: { } height } video => string.Create(
+                Invariant,
+                $"{bytes}, {width}x{height} px{(video.FrameCount is { } frames ? $", {frames} frames" : "")}{(video.FrameRate is { } fps ? $" at {fps:0.##} fps" : "")}"),
+            _ => bytes,
+        };
+    }
+
+    /// <summary>When the file's size differs from the one asked for: the latent nodes floor sizes to multiples of 8.</summary>
+    internal static string SizeNote(GeneratedMedia media, int? askedWidth, int? askedHeight)
+    {
+        var (width, height) = media switch
+        {
+            GeneratedImage image => (image.Width, image.Height),
+            GeneratedVideo video => (video.Width, video.Height),
+            _ => (null, null),
+        };
+        var differs = (askedWidth is { } w && width is { } gotW && w != gotW) || (askedHeight is { } h && height is { } gotH && h != gotH);
+        return differs
+            ? string.Create(Invariant, $" (asked for {askedWidth?.ToString(Invariant) ?? "default"}x{askedHeight?.ToString(Invariant) ?? "default"}: the server floors sizes to multiples of 8 or follows its source)")
+            : string.Empty;
     }
 
     private static string Duration(GeneratedMedia media, ModalEndpoint endpoint)
