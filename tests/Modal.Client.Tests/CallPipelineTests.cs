@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Modal.Client.Internal;
@@ -228,6 +229,31 @@ public sealed class CallPipelineTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(2.5), ex.Budget);
         Assert.True(ex.GpuWorkMayHaveRun);
         Assert.Equal(new ModalCost(0.001355m, ModalCostSource.Estimated).Usd, provider.GetRequiredService<ModalCostLedger>().Snapshot().Total.EstimatedUsd);
+    }
+
+    [Fact]
+    public async Task RetrySettings_Reload_WhenTheConfigurationChanges()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["BaseUrl"] = Base.AbsoluteUri,
+            ["Retry:MaxRetryAttempts"] = "0",
+            ["Retry:BaseDelay"] = "00:00:00.010",
+        }).Build();
+        var posts = new AsyncHandler((_, i, _) => Task.FromResult(i < 2 ? AsyncHandler.Text(HttpStatusCode.TooManyRequests, "slow down") : AsyncHandler.Png()));
+        var services = new ServiceCollection();
+        services.AddModalClient(config);
+        services.AddHttpClient("Modal.Client.FluxApi").ConfigurePrimaryHttpMessageHandler(() => posts);
+        using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IModalClient>();
+
+        await Assert.ThrowsAsync<ModalPlatformException>(() => client.Flux.DevAsync(Fox));   // no retries configured
+        config["Retry:MaxRetryAttempts"] = "2";
+        config.Reload();
+        var image = await client.Flux.DevAsync(Fox);                                          // 429 once more, then the image
+
+        Assert.Equal(3, posts.Calls);
+        Assert.Equal(1, image.Retries);
     }
 
     [Theory]

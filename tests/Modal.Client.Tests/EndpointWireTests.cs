@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using Modal.Client.Tests.Support;
 using WireMock.RequestBuilders;
@@ -138,6 +139,6 @@ public sealed class EndpointWireTests
         Assert.Equal(c.ResponseBytes, result.Content.ToArray());
         Assert.Equal(c.ExpectedSeed, result.Seed);
         Assert.Equal(ModalCostSource.Estimated, result.Cost.Source);
-        Assert.True(result.Cost.Usd >= 0);
+        Assert.Equal(result.Cost.Usd, modal.Services.GetRequiredService<ModalCostLedger>().Snapshot().ByEndpoint[c.Path].EstimatedUsd);
     }
 }
