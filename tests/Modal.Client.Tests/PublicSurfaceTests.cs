@@ -55,4 +55,16 @@ public sealed class PublicSurfaceTests
         Assert.Equal(ModalCatalog.All.Count, known.Count);
         Assert.Subset(known, ModalCatalog.All.ToHashSet());
     }
+
+    [Fact]
+    public void ModalModelFactory_BuildsBothResultsAndEveryConcreteException()
+    {
+        var built = typeof(ModalModelFactory).GetMethods(BindingFlags.Public | BindingFlags.Static).Select(m => m.ReturnType).ToHashSet();
+        var exceptions = Sdk.GetExportedTypes().Where(t => typeof(ModalException).IsAssignableFrom(t) && t.IsSealed).ToArray();
+
+        Assert.Contains(typeof(GeneratedImage), built);
+        Assert.Contains(typeof(GeneratedVideo), built);
+        Assert.NotEmpty(exceptions);
+        Assert.All(exceptions, e => Assert.Contains(e, built));
+    }
 }
