@@ -310,6 +310,18 @@ public sealed class CallPipelineTests : IDisposable
         Assert.Equal(before, Directory.GetFiles(Path.GetTempPath(), "modal-client-*.partial").Length);
     }
 
+    [Fact]
+    public async Task ResultStream_ThatFailsWhileWritten_StillBooksThePaidCall()
+    {
+        var posts = new AsyncHandler((_, _, _) => Task.FromResult(AsyncHandler.Png()));
+        using var provider = Build(posts);
+        using var broken = new BrokenStream();
+
+        await Assert.ThrowsAsync<IOException>(() => provider.GetRequiredService<IModalClient>().Flux.DevAsync(Fox, new ModalCallOptions { ResultStream = broken }));
+
+        Assert.Equal(1, provider.GetRequiredService<ModalCostLedger>().Snapshot().Total.Calls);
+    }
+
     [Theory]
     [InlineData(-1.0, "options.Timeout")]
     [InlineData(0.0, "options.Timeout")]
@@ -366,6 +378,13 @@ public sealed class CallPipelineTests : IDisposable
         await provider.GetRequiredService<IModalClient>().Flux.DevAsync(Fox);
 
         Assert.Equal([(HttpMethod.Post, "acme"), (HttpMethod.Post, "acme"), (HttpMethod.Get, "acme")], seen);
+    }
+
+    private sealed class BrokenStream : MemoryStream
+    {
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => throw new IOException("disk full");
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => throw new IOException("disk full");
     }
 
     private sealed class TenantHeader : DelegatingHandler

@@ -44,8 +44,10 @@ internal sealed class ModalCallRunner(
             entry.Succeeded(result);
             return result;
         }
-        catch (Exception ex) when (ex is ModalException or OperationCanceledException)
+        catch (Exception ex)
         {
+            // Every failure is booked, whatever its type (a caller's ResultStream that throws while the paid result is
+            // copied into it, too): a call whose GPU work may have run always lands in the ledger.
             entry.Failed(ex);
             throw;
         }
