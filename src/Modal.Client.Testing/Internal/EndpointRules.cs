@@ -70,26 +70,26 @@ internal static class EndpointRules
         var fields = new RequestFields(json, enforceNodeLimits);
         return spec.Path switch
         {
-            "/flux" => Flux(spec, fields, steps: 4, lora: null),
-            "/flux-dev" => Flux(spec, fields, steps: 20, lora: null),
-            "/flux-dev-lora" => WithLora(spec, fields, loras, "character-", null, "Train it first using the LoRA training endpoint.", f => Flux(spec, fields, steps: 20, lora: f)),
-            "/sdxl-turbo" or "/sdxl-lightning" => LegacySdxl(spec, fields),
-            "/qwen-image-2512" => Qwen(spec, fields, steps: 50, cfg: 4.0, lora: null),
-            "/qwen-image-2512-fast" => Qwen(spec, fields, steps: 4, cfg: 1.0, lora: null),
-            "/qwen-image-2512-lora" => WithLora(spec, fields, loras, "qwen-character-", "character-", "Train a Qwen LoRA using /ryla-qwen-lora-training or upload to /root/models/qwen-loras/", f => Qwen(spec, fields, steps: 50, cfg: 4.0, lora: f)),
-            "/z-image-simple" => ZImage(spec, fields, steps: 4),
-            "/z-image-danrisi" => ZImage(spec, fields, steps: 8),
-            "/z-image-lora" => WithLora(spec, fields, loras, "character-", null, "Upload to /root/models/loras/", f => ZImageLora(spec, fields, f)),
-            "/sdxl-instantid" => SdxlInstantId(spec, fields),
-            "/flux-pulid" => FluxPulid(spec, fields),
-            "/flux-ipadapter-faceid" => FluxIpAdapter(spec, fields),
-            "/wan2.6" => Wan(spec, fields, lora: null, referenceVideos: false),
-            "/wan2.6-r2v" => Wan(spec, fields, lora: null, referenceVideos: true),
-            "/wan2.6-lora" => WithLora(spec, fields, loras, "wan-character-", "character-", "Train a Wan LoRA using ryla-wan-lora-training or upload to /root/models/wan-loras/", f => Wan(spec, fields, f, referenceVideos: false)),
-            "/video-faceswap" => VideoFaceSwap(spec, fields),
-            "/seedvr2" => SeedVr2(spec, fields),
-            "/qwen-image-edit-2511" => QwenEdit(spec, fields),
-            "/qwen-image-inpaint-2511" => QwenInpaint(spec, fields),
+            ModalEndpointPaths.FluxSchnell => Flux(spec, fields, steps: 4, lora: null),
+            ModalEndpointPaths.FluxDev => Flux(spec, fields, steps: 20, lora: null),
+            ModalEndpointPaths.FluxDevLora => WithLora(spec, fields, loras, "character-", null, "Train it first using the LoRA training endpoint.", f => Flux(spec, fields, steps: 20, lora: f)),
+            ModalEndpointPaths.SdxlTurbo or ModalEndpointPaths.SdxlLightning => LegacySdxl(spec, fields),
+            ModalEndpointPaths.QwenImage2512 => Qwen(spec, fields, steps: 50, cfg: 4.0, lora: null),
+            ModalEndpointPaths.QwenImage2512Fast => Qwen(spec, fields, steps: 4, cfg: 1.0, lora: null),
+            ModalEndpointPaths.QwenImage2512Lora => WithLora(spec, fields, loras, "qwen-character-", "character-", "Train a Qwen LoRA using /ryla-qwen-lora-training or upload to /root/models/qwen-loras/", f => Qwen(spec, fields, steps: 50, cfg: 4.0, lora: f)),
+            ModalEndpointPaths.ZImageSimple => ZImage(spec, fields, steps: 4),
+            ModalEndpointPaths.ZImageDanrisi => ZImage(spec, fields, steps: 8),
+            ModalEndpointPaths.ZImageLora => WithLora(spec, fields, loras, "character-", null, "Upload to /root/models/loras/", f => ZImageLora(spec, fields, f)),
+            ModalEndpointPaths.SdxlInstantId => SdxlInstantId(spec, fields),
+            ModalEndpointPaths.FluxPulid => FluxPulid(spec, fields),
+            ModalEndpointPaths.FluxIpAdapterFaceId => FluxIpAdapter(spec, fields),
+            ModalEndpointPaths.Wan26 => Wan(spec, fields, lora: null, referenceVideos: false),
+            ModalEndpointPaths.Wan26R2V => Wan(spec, fields, lora: null, referenceVideos: true),
+            ModalEndpointPaths.Wan26Lora => WithLora(spec, fields, loras, "wan-character-", "character-", "Train a Wan LoRA using ryla-wan-lora-training or upload to /root/models/wan-loras/", f => Wan(spec, fields, f, referenceVideos: false)),
+            ModalEndpointPaths.VideoFaceSwap => VideoFaceSwap(spec, fields),
+            ModalEndpointPaths.SeedVr2 => SeedVr2(spec, fields),
+            ModalEndpointPaths.QwenImageEdit => QwenEdit(spec, fields),
+            ModalEndpointPaths.QwenImageInpaint => QwenInpaint(spec, fields),
             _ => throw new InvalidOperationException($"No rules for '{spec.Path}'."),
         };
     }
@@ -103,7 +103,7 @@ internal static class EndpointRules
         ErrorStyle.SeedVr2 => new AppError(
             "Exception",
             "SeedVR2 execution failed (API: Workflow execution failed (exit code 1), Infer: Workflow execution failed (exit code 1))"),
-        _ when spec.Path == "/video-faceswap" => new AppError("Exception", "Video processing timed out after 10 minutes"),
+        _ when spec.Path == ModalEndpointPaths.VideoFaceSwap => new AppError("Exception", "Video processing timed out after 10 minutes"),
         _ => new AppError("Exception", "Workflow execution failed (exit code 1)\nStdout: scripted fake failure"),
     };
 
@@ -124,7 +124,7 @@ internal static class EndpointRules
                 ErrorStyle.SeedVr2 => new AppError("Exception", $"SeedVR2 execution failed (API: {queued}, Infer: {run})"),
 
                 // /flux-pulid calls execute_workflow_via_api without a fallback; /video-faceswap queues the graph itself.
-                _ when spec.Path is "/flux-pulid" or "/video-faceswap" => new AppError("Exception", queued),
+                _ when spec.Path is ModalEndpointPaths.FluxPulid or ModalEndpointPaths.VideoFaceSwap => new AppError("Exception", queued),
                 _ => new AppError("Exception", run),
             };
         }
@@ -179,7 +179,7 @@ internal static class EndpointRules
         var prompt = f.Text("prompt", string.Empty);
         f.Text("negative_prompt", string.Empty);
         var (width, height) = Size(f, 1024, 1024);
-        if (spec.Path == "/sdxl-turbo")
+        if (spec.Path == ModalEndpointPaths.SdxlTurbo)
         {
             f.Int("steps", 4); // clamped to 1..4 by the handler
         }
@@ -613,7 +613,7 @@ internal static class EndpointRules
             return Evaluation.Reject(AppError.Http(400, "lora_id or lora_name is required"));
         }
 
-        var zImage = spec.Path == "/z-image-lora";
+        var zImage = spec.Path == ModalEndpointPaths.ZImageLora;
         string file;
         var candidates = new List<string>();
         if (PythonValues.Truthy(loraName))

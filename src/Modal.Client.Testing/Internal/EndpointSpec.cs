@@ -13,27 +13,27 @@ internal sealed class EndpointSpec
 
     private static readonly Dictionary<string, (ErrorStyle Style, string Module, string Label)> Facts = new(StringComparer.Ordinal)
     {
-        ["/flux"] = (ErrorStyle.AppHandler, "flux", JpegLabel),
-        ["/flux-dev"] = (ErrorStyle.AppHandler, "flux", JpegLabel),
-        ["/flux-dev-lora"] = (ErrorStyle.AppHandler, "flux", JpegLabel),
-        ["/sdxl-turbo"] = (ErrorStyle.LegacySdxl, "instantid", JpegLabel),
-        ["/sdxl-lightning"] = (ErrorStyle.LegacySdxl, "instantid", JpegLabel),
-        ["/qwen-image-2512"] = (ErrorStyle.AppHandler, "qwen_image", JpegLabel),
-        ["/qwen-image-2512-fast"] = (ErrorStyle.AppHandler, "qwen_image", JpegLabel),
-        ["/qwen-image-2512-lora"] = (ErrorStyle.AppHandler, "qwen_image", JpegLabel),
-        ["/z-image-simple"] = (ErrorStyle.AppHandler, "z_image", JpegLabel),
-        ["/z-image-danrisi"] = (ErrorStyle.AppHandler, "z_image", JpegLabel),
-        ["/z-image-lora"] = (ErrorStyle.AppHandler, "z_image", JpegLabel),
-        ["/sdxl-instantid"] = (ErrorStyle.RouteTryExcept, "instantid", JpegLabel),
-        ["/flux-pulid"] = (ErrorStyle.AppHandler, "pulid_flux", JpegLabel),
-        ["/flux-ipadapter-faceid"] = (ErrorStyle.RouteTryExcept, "ipadapter_faceid", JpegLabel),
-        ["/wan2.6"] = (ErrorStyle.AppHandler, "wan26", WebPLabel),
-        ["/wan2.6-r2v"] = (ErrorStyle.AppHandler, "wan26", WebPLabel),
-        ["/wan2.6-lora"] = (ErrorStyle.AppHandler, "wan26", WebPLabel),
-        ["/video-faceswap"] = (ErrorStyle.AppHandler, "qwen_image", Mp4Label),
-        ["/seedvr2"] = (ErrorStyle.SeedVr2, "seedvr2", PngLabel),
-        ["/qwen-image-edit-2511"] = (ErrorStyle.AppHandler, "qwen_edit", JpegLabel),
-        ["/qwen-image-inpaint-2511"] = (ErrorStyle.AppHandler, "qwen_edit", JpegLabel),
+        [ModalEndpointPaths.FluxSchnell] = (ErrorStyle.AppHandler, "flux", JpegLabel),
+        [ModalEndpointPaths.FluxDev] = (ErrorStyle.AppHandler, "flux", JpegLabel),
+        [ModalEndpointPaths.FluxDevLora] = (ErrorStyle.AppHandler, "flux", JpegLabel),
+        [ModalEndpointPaths.SdxlTurbo] = (ErrorStyle.LegacySdxl, "instantid", JpegLabel),
+        [ModalEndpointPaths.SdxlLightning] = (ErrorStyle.LegacySdxl, "instantid", JpegLabel),
+        [ModalEndpointPaths.QwenImage2512] = (ErrorStyle.AppHandler, "qwen_image", JpegLabel),
+        [ModalEndpointPaths.QwenImage2512Fast] = (ErrorStyle.AppHandler, "qwen_image", JpegLabel),
+        [ModalEndpointPaths.QwenImage2512Lora] = (ErrorStyle.AppHandler, "qwen_image", JpegLabel),
+        [ModalEndpointPaths.ZImageSimple] = (ErrorStyle.AppHandler, "z_image", JpegLabel),
+        [ModalEndpointPaths.ZImageDanrisi] = (ErrorStyle.AppHandler, "z_image", JpegLabel),
+        [ModalEndpointPaths.ZImageLora] = (ErrorStyle.AppHandler, "z_image", JpegLabel),
+        [ModalEndpointPaths.SdxlInstantId] = (ErrorStyle.RouteTryExcept, "instantid", JpegLabel),
+        [ModalEndpointPaths.FluxPulid] = (ErrorStyle.AppHandler, "pulid_flux", JpegLabel),
+        [ModalEndpointPaths.FluxIpAdapterFaceId] = (ErrorStyle.RouteTryExcept, "ipadapter_faceid", JpegLabel),
+        [ModalEndpointPaths.Wan26] = (ErrorStyle.AppHandler, "wan26", WebPLabel),
+        [ModalEndpointPaths.Wan26R2V] = (ErrorStyle.AppHandler, "wan26", WebPLabel),
+        [ModalEndpointPaths.Wan26Lora] = (ErrorStyle.AppHandler, "wan26", WebPLabel),
+        [ModalEndpointPaths.VideoFaceSwap] = (ErrorStyle.AppHandler, "qwen_image", Mp4Label),
+        [ModalEndpointPaths.SeedVr2] = (ErrorStyle.SeedVr2, "seedvr2", PngLabel),
+        [ModalEndpointPaths.QwenImageEdit] = (ErrorStyle.AppHandler, "qwen_edit", JpegLabel),
+        [ModalEndpointPaths.QwenImageInpaint] = (ErrorStyle.AppHandler, "qwen_edit", JpegLabel),
     };
 
     private EndpointSpec(string path, string app, ErrorStyle style, string module, string label)
@@ -61,7 +61,7 @@ internal sealed class EndpointSpec
     /// <summary>True for the routes whose app-level E2 handler adds <c>"path"</c> (ryla-flux).</summary>
     public bool AddsPathToErrors => App == ModalApp.Flux.Name;
 
-    public bool IsSdxlTurboOrLightning => Path is "/sdxl-turbo" or "/sdxl-lightning";
+    public bool IsSdxlTurboOrLightning => Path is ModalEndpointPaths.SdxlTurbo or ModalEndpointPaths.SdxlLightning;
 
     public static EndpointSpec For(ModalEndpoint endpoint)
     {
