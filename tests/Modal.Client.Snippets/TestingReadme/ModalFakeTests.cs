@@ -36,13 +36,13 @@ public sealed class ModalFakeTests : IAsyncLifetime
     public async Task Danrisi_Prompt_ReturnsPngAndSendsThePrompt()
     {
         // 3. Call.
-        var image = await modal.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = "a red fox", Width = 256, Height = 128, Seed = 7 });
+        var image = await modal.ZImage.DanrisiAsync(new ZImageDanrisiRequest { Prompt = "a red fox", Width = 320, Height = 256, Seed = 7 });
 
         Assert.Equal("image/png", image.MediaType);          // the server labelled it image/jpeg
-        Assert.Equal(256, image.Width);
+        Assert.Equal(320, image.Width);
         Assert.Equal(7L, image.Seed);
 
-        // 5. Read the journal: lists are plural nouns, numbers end in Count.
+        // 4. Read the journal: lists are plural nouns, numbers end in Count.
         Assert.Equal(1, fake.Journal.CallCount("/z-image-danrisi"));
         var sent = fake.Journal.Calls("/z-image-danrisi")[0].BodyAsJson()!;
         Assert.Equal("a red fox", (string?)sent["prompt"]);
@@ -52,7 +52,7 @@ public sealed class ModalFakeTests : IAsyncLifetime
     [Fact]
     public async Task FluxDev_WorkflowFails_ThrowsAndSaysGpuWorkRan()
     {
-        // 4. Inject a fault: the next call on /flux-dev fails inside the ComfyUI graph.
+        // 5. Inject a fault: the next call on /flux-dev fails inside the ComfyUI graph.
         fake.Endpoint("/flux-dev").Inject(FakeFault.WorkflowFailure);
 
         var error = await Assert.ThrowsAsync<ModalApiException>(
