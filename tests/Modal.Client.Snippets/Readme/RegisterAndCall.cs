@@ -25,7 +25,7 @@ internal static class RegisterAndCall
         });
 
         // SDXL (ryla-instantid): callable, but the reference deployment answers 404 for both routes
-        // (ModalEndpointStatus.Undeployed): expect ModalEndpointNotDeployedException, whose Alternative is /flux.
+        // (ModalEndpointStatus.Undeployed): expect ModalEndpointNotDeployedException, whose Alternative is /z-image-danrisi.
         var turbo = await modal.Sdxl.TurboAsync(new SdxlTurboRequest { Prompt = "a fox", Steps = 4 });
 
         // Qwen-Image (ryla-qwen-image)

@@ -6,6 +6,7 @@ internal static class Selection
     public static async Task ChooseAsync(IModelSelector selector, ModalDeploymentDiscovery discovery)
     {
         #region choosing-model
+        // selector (IModelSelector) and discovery (ModalDeploymentDiscovery) come from dependency injection.
         ModalUseCaseRecommendation row = ModelSelector.Recommend(ModalUseCase.FastPreview);     // /z-image-danrisi, else /flux
         ModalEndpoint? cheapestFace = ModelSelector.Cheapest(ModalCapability.FaceConsistency);  // /sdxl-instantid
 
