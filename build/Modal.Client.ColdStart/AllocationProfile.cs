@@ -14,7 +14,17 @@ internal static class AllocationProfile
     public static async Task<int> RunAsync(Uri baseUrl, int calls)
     {
         var services = new ServiceCollection();
-        services.AddModalClient(o => o.BaseUrl = baseUrl);
+        var noResilience = Environment.GetEnvironmentVariable("MODAL_PROFILE_NO_RESILIENCE") == "1";
+        services.AddModalClient(o =>
+        {
+            o.BaseUrl = baseUrl;
+            if (noResilience)
+            {
+                // For comparison only: the pipeline without the POST retry and circuit breaker strategies.
+                o.Retry.MaxRetryAttempts = 0;
+                o.CircuitBreaker.Enabled = false;
+            }
+        });
         await using var provider = services.BuildServiceProvider();
         var flux = provider.GetRequiredService<IModalClient>().Flux;
         for (var i = 0; i < 500; i++)
@@ -24,13 +34,14 @@ internal static class AllocationProfile
 
         using var listener = new AllocationListener();
         var before = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < calls; i++)
         {
             _ = await flux.SchnellAsync(new FluxSchnellRequest { Prompt = "a red fox in the snow, golden hour" });
         }
 
         var perCall = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)calls;
-        Console.WriteLine($"{calls} calls: {perCall:0} bytes allocated per call (all threads)");
+        Console.WriteLine($"{calls} calls{(noResilience ? " (no retry, no breaker)" : "")}: {clock.Elapsed.TotalMicroseconds / calls:0.0} μs and {perCall:0} bytes allocated per call (all threads)");
         var total = listener.Samples.Values.Sum();
         foreach (var (type, count) in listener.Samples.OrderByDescending(p => p.Value).Take(40))
         {
