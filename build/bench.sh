@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Runs the Modal.Client benchmarks in Release against a Kestrel loopback server that answers like the Modal apps
-# (1.3 MiB PNG for /flux, 30 and 200 MiB MP4s for /video-faceswap, a 50 MiB data-URL upload), each beside a hand-written
-# raw HttpClient + System.Text.Json baseline, then the load test (500 concurrent calls through one client).
+# (1.3 MiB and 16 KiB PNGs for /flux, 30 and 200 MiB MP4s for /video-faceswap, a 50 MiB data-URL upload), each beside a hand-written
+# raw HttpClient + System.Text.Json baseline, then the load test (50 concurrent calls through one client, MaxConcurrentCallsPerApp = 50).
 #
 # Usage:
-#   bash build/bench.sh                  # every BenchmarkDotNet benchmark, then the load test (about 10 minutes on 2 cores)
+#   bash build/bench.sh                  # every BenchmarkDotNet benchmark, then the load test (about 8 minutes on 2 idle cores)
 #   bash build/bench.sh '*Image*' [...]  # only the benchmarks that match the filter (more BenchmarkDotNet options may follow)
-#   bash build/bench.sh --load [--calls 500] [--rounds 5]   # only the load test
+#   bash build/bench.sh --load [--calls 50] [--rounds 5]   # only the load test
 #
 # Results: artifacts/benchmarks/results/*-report-github.md (BenchmarkDotNet) and the load table on standard output.
 # The recorded figures and the targets they are held to are in docs/benchmarks.md.

@@ -11,7 +11,7 @@ namespace Modal.Client.Benchmarks;
 /// at most 1.3x the raw time and under 1 MB allocated per call; the body is never loaded whole before sending.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class LargeInputBenchmarks

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Modal.Client.Benchmarks;
 
 /// <summary>
-/// The <c>--load</c> mode: rounds of N concurrent calls (500 by default) through one client, the SDK (with
+/// The <c>--load</c> mode: rounds of N concurrent calls (50 by default, issue 18) through one client, the SDK (with
 /// <see cref="ModalClientOptions.MaxConcurrentCallsPerApp"/> = N, so its per-app limit does not serialize them), the raw
 /// baseline (<c>ReadAsByteArrayAsync</c>) and a raw presized read taking turns, against the loopback server. Prints errors,
 /// calls per second and latency percentiles, and the SDK's overhead against each raw client.

@@ -1,6 +1,6 @@
 // Modal.Client benchmarks (issue #6). Modes:
 //   (default)  BenchmarkDotNet: pass its arguments, e.g. --filter '*Image*' (build/bench.sh runs this in Release)
-//   --load     500 concurrent calls through one client, SDK vs raw: calls/s and p50/p90/p99 latency
+//   --load     50 concurrent calls through one client, SDK vs raw: calls/s and p50/p90/p99 latency
 //              (--calls N, --rounds N)
 //   --serve    the loopback server alone (started by the other modes as a child process)
 using System.Globalization;
@@ -19,7 +19,7 @@ Console.WriteLine($"Loopback server (child process): {server.BaseUrl}");
 
 if (args.Contains("--load"))
 {
-    return await LoadTest.RunAsync(server.BaseUrl, Option("--calls", 500), Option("--rounds", 5));
+    return await LoadTest.RunAsync(server.BaseUrl, Option("--calls", 50), Option("--rounds", 5));
 }
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(ServerProcess).Assembly).Run(args);

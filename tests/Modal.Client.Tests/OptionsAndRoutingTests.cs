@@ -41,6 +41,54 @@ public sealed class OptionsAndRoutingTests
             AppUrlResolver.Combine(new Uri("https://gateway.example/modal/"), "/wan2.6"));
 
     [Fact]
+    public void Route_SameOptionsAppAndPath_ReturnsTheUriBuiltOnce()
+    {
+        var options = new ModalClientOptions { BaseUrl = new Uri("https://gateway.example/modal") };
+
+        var first = ModalRoutingHandler.Route(options, ModalApp.Flux, "/flux");
+        var second = ModalRoutingHandler.Route(options, ModalApp.Flux, "/flux");
+
+        Assert.Equal(new Uri("https://gateway.example/modal/flux"), first);
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public void Route_NewOptionsInstance_UsesItsOwnBaseUrl()
+    {
+        var before = ModalRoutingHandler.Route(new ModalClientOptions { BaseUrl = new Uri("https://one.example/") }, ModalApp.Flux, "/flux");
+
+        var after = ModalRoutingHandler.Route(new ModalClientOptions { BaseUrl = new Uri("https://two.example/") }, ModalApp.Flux, "/flux");
+
+        Assert.Equal(new Uri("https://one.example/flux"), before);
+        Assert.Equal(new Uri("https://two.example/flux"), after);
+    }
+
+    [Fact]
+    public void Route_NoUrlConfigured_ThrowsNamingTheSettings()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => ModalRoutingHandler.Route(new ModalClientOptions(), ModalApp.Flux, "/flux"));
+
+        Assert.Equal(
+            "No URL is configured for the Modal app 'ryla-flux'. Set ModalClientOptions.Workspace, BaseUrl or AppUrls[\"ryla-flux\"].",
+            ex.Message);
+    }
+
+    [Fact]
+    public void FamilyClient_ResolvedOnFirstUse_IsTheSameInstanceAfterwards()
+    {
+        var services = new ServiceCollection();
+        services.AddModalClient(o => o.BaseUrl = new Uri("http://127.0.0.1:9/"));
+        using var provider = services.BuildServiceProvider();
+        var modal = provider.GetRequiredService<IModalClient>();
+
+        var first = modal.Video;
+        var second = modal.Video;
+
+        Assert.Same(first, second);
+        Assert.IsType<VideoClient>(first);
+    }
+
+    [Fact]
     public async Task BaseUrl_OneUrlForEveryApp_WithPathPrefix()
     {
         using var server = WireMockServer.Start();

@@ -61,8 +61,10 @@ internal sealed class ModalCallRunner(
         CancellationToken cancellationToken)
         where TResult : GeneratedMedia
     {
+        // One source for the budget; a linked one only when the caller's token can cancel (one timer, no link otherwise).
         using var budget = new CancellationTokenSource(call.Budget, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        using var linkedSource = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token) : null;
+        var linked = linkedSource ?? budget;
         try
         {
             call.Progress.Report(ModalCallStage.Queued);

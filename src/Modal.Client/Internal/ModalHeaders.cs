@@ -14,8 +14,7 @@ internal static class ModalHeaders
     /// <summary>The header that carries the server-reported cost (sent lower-case by /flux-pulid only).</summary>
     public const string CostHeader = "x-cost-usd";
 
-    public static string? CallId(HttpResponseMessage response)
-        => response.Headers.TryGetValues(CallIdHeader, out var values) ? values.FirstOrDefault() : null;
+    public static string? CallId(HttpResponseMessage response) => First(response, CallIdHeader);
 
     public static string? CallIdFrom(Uri resultUrl)
     {
@@ -33,8 +32,24 @@ internal static class ModalHeaders
 
     /// <summary>The cost the server reported, when it sent <see cref="CostHeader"/>.</summary>
     public static decimal? ReportedCost(HttpResponseMessage response)
-        => response.Headers.TryGetValues(CostHeader, out var values)
-            && decimal.TryParse(values.FirstOrDefault(), NumberStyles.Number, CultureInfo.InvariantCulture, out var reported)
+        => First(response, CostHeader) is { } value
+            && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var reported)
                 ? reported
                 : null;
+
+    /// <summary>The first value of a header, read without validation or a copy (these are plain tokens, not parsed headers).</summary>
+    private static string? First(HttpResponseMessage response, string name)
+    {
+        if (!response.Headers.NonValidated.TryGetValues(name, out var values))
+        {
+            return null;
+        }
+
+        foreach (var value in values)
+        {
+            return value;
+        }
+
+        return null;
+    }
 }

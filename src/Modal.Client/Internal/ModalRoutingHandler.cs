@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 
 namespace Modal.Client.Internal;
@@ -8,10 +10,20 @@ namespace Modal.Client.Internal;
 /// app of the <see cref="ModalCall"/> the request carries (from the catalog and the options; no path parsing). Absolute
 /// URLs (result URLs behind a 303) pass through untouched.
 /// </summary>
+/// <remarks>
+/// The routed URI of an endpoint is the same for every call under one options snapshot, so it is built once per
+/// (options, app, path) and shared (a <see cref="Uri"/> is immutable). A reload yields a new options instance and so a
+/// fresh table; the old one goes with the old instance.
+/// </remarks>
 internal sealed class ModalRoutingHandler(IOptionsMonitor<ModalClientOptions> options) : DelegatingHandler
 {
     /// <summary>The base address of the Refit clients: never resolvable, so an unrouted request cannot leave the machine.</summary>
     public static readonly Uri UnroutedBaseAddress = new("http://unrouted.modal-client.invalid/");
+
+    /// <summary>More than the 21 endpoints' paths: a bound, so unexpected query strings cannot grow the table.</summary>
+    private const int MaxRoutes = 256;
+
+    private static readonly ConditionalWeakTable<ModalClientOptions, ConcurrentDictionary<(string App, string PathAndQuery), Uri>> Routes = new();
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -19,9 +31,23 @@ internal sealed class ModalRoutingHandler(IOptionsMonitor<ModalClientOptions> op
         {
             var app = ModalCall.Of(request)?.App
                 ?? throw new InvalidOperationException($"'{uri.AbsolutePath}' was sent without its call: requests to Modal go through IModalClient.");
-            request.RequestUri = AppUrlResolver.Combine(AppUrlResolver.Resolve(options.CurrentValue, app), uri.PathAndQuery);
+            request.RequestUri = Route(options.CurrentValue, app, uri.PathAndQuery);
         }
 
         return base.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>The URI of <paramref name="pathAndQuery"/> on <paramref name="app"/> under <paramref name="settings"/>, built once.</summary>
+    internal static Uri Route(ModalClientOptions settings, ModalApp app, string pathAndQuery)
+    {
+        var table = Routes.GetValue(settings, static _ => new ConcurrentDictionary<(string, string), Uri>());
+        var key = (app.Name, pathAndQuery);
+        if (table.TryGetValue(key, out var routed))
+        {
+            return routed;
+        }
+
+        routed = AppUrlResolver.Combine(AppUrlResolver.Resolve(settings, app), pathAndQuery);
+        return table.Count < MaxRoutes ? table.GetOrAdd(key, routed) : routed;
     }
 }

@@ -36,7 +36,8 @@ internal sealed class ModalTelemetry : IDisposable
 
     public Activity? StartCall(ModalEndpoint endpoint, long? seed, string? prompt)
     {
-        var activity = Source.StartActivity($"generate {endpoint.Path}", ActivityKind.Internal);
+        // Nothing is built for a trace or a metric nobody listens to (the activity name, the tags).
+        var activity = Source.HasListeners() ? Source.StartActivity($"generate {endpoint.Path}", ActivityKind.Internal) : null;
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("modal.endpoint", endpoint.Path);
@@ -49,7 +50,11 @@ internal sealed class ModalTelemetry : IDisposable
             }
         }
 
-        _active.Add(1, Tags(endpoint));
+        if (_active.Enabled)
+        {
+            _active.Add(1, Tags(endpoint));
+        }
+
         return activity;
     }
 
@@ -63,9 +68,20 @@ internal sealed class ModalTelemetry : IDisposable
         activity?.SetTag("modal.call_id", result.CallId);
         activity?.SetStatus(ActivityStatusCode.Ok);
         Record(endpoint, "success", result.Duration, result.Cost);
-        _polls.Add(result.ResultUrlPolls, Tags(endpoint));
-        _retries.Add(result.Retries, Tags(endpoint));
-        _queue.Record(result.QueueTime.TotalSeconds, Tags(endpoint));
+        if (_polls.Enabled)
+        {
+            _polls.Add(result.ResultUrlPolls, Tags(endpoint));
+        }
+
+        if (_retries.Enabled)
+        {
+            _retries.Add(result.Retries, Tags(endpoint));
+        }
+
+        if (_queue.Enabled)
+        {
+            _queue.Record(result.QueueTime.TotalSeconds, Tags(endpoint));
+        }
     }
 
     public void Failed(Activity? activity, ModalEndpoint endpoint, Exception exception, TimeSpan duration, ModalCost? cost, int retries)
@@ -89,12 +105,21 @@ internal sealed class ModalTelemetry : IDisposable
 
         activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
         Record(endpoint, outcome, duration, cost);
-        _retries.Add(retries, Tags(endpoint));
+        if (_retries.Enabled)
+        {
+            _retries.Add(retries, Tags(endpoint));
+        }
     }
 
     public void Refused(ModalEndpoint endpoint) => _calls.Add(1, WithOutcome(endpoint, "budget_refused"));
 
-    public void Ended(ModalEndpoint endpoint) => _active.Add(-1, Tags(endpoint));
+    public void Ended(ModalEndpoint endpoint)
+    {
+        if (_active.Enabled)
+        {
+            _active.Add(-1, Tags(endpoint));
+        }
+    }
 
     public void Dispose() => _meter.Dispose();
 
@@ -116,10 +141,15 @@ internal sealed class ModalTelemetry : IDisposable
 
     private void Record(ModalEndpoint endpoint, string outcome, TimeSpan duration, ModalCost? cost)
     {
+        if (!_calls.Enabled && !_duration.Enabled && !_cost.Enabled)
+        {
+            return;
+        }
+
         var tags = WithOutcome(endpoint, outcome);
         _calls.Add(1, tags);
         _duration.Record(duration.TotalSeconds, tags);
-        if (cost is { } c)
+        if (cost is { } c && _cost.Enabled)
         {
             _cost.Add((double)c.Usd, new TagList
             {

@@ -1,7 +1,10 @@
 namespace Modal.Client.Internal;
 
-/// <summary>Reports a call's progress to the caller's <see cref="IProgress{T}"/>, with a heartbeat while waiting.</summary>
-internal sealed class ProgressReporter(IProgress<ModalCallProgress>? progress, ModalEndpoint endpoint, ModalCall call)
+/// <summary>
+/// Reports a call's progress to the caller's <see cref="IProgress{T}"/>, with a heartbeat while waiting. A struct held by
+/// the <see cref="ModalCall"/>: a call without progress allocates nothing for it.
+/// </summary>
+internal readonly struct ProgressReporter(IProgress<ModalCallProgress>? progress, ModalEndpoint endpoint, ModalCall call)
 {
     private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(1);
 
@@ -21,9 +24,15 @@ internal sealed class ProgressReporter(IProgress<ModalCallProgress>? progress, M
 
     /// <summary>Reports <see cref="ModalCallStage.Waiting"/> about once a second until disposed.</summary>
     public IDisposable Heartbeat(TimeProvider timeProvider)
-        => progress is null
-            ? NoHeartbeat.Instance
-            : timeProvider.CreateTimer(_ => Report(ModalCallStage.Waiting), null, HeartbeatInterval, HeartbeatInterval);
+    {
+        if (progress is null)
+        {
+            return NoHeartbeat.Instance;
+        }
+
+        var reporter = this;
+        return timeProvider.CreateTimer(_ => reporter.Report(ModalCallStage.Waiting), null, HeartbeatInterval, HeartbeatInterval);
+    }
 
     private sealed class NoHeartbeat : IDisposable
     {

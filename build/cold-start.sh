@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Cold start (issue 18): the wall-clock time of a whole process that builds the service provider, makes one POST /flux
+# (a 16 KiB PNG answer) against the loopback server of build/Modal.Client.Benchmarks and exits: the SDK
+# (AddModalClient + Flux.SchnellAsync) beside a raw HttpClient baseline (build/Modal.Client.ColdStart), under JIT and,
+# when clang and zlib are present (build/aot-smoke.sh installs them), under Native AOT. Runs alternate SDK and raw;
+# the medians of RUNS runs (10 by default) are printed with the SDK/raw ratios.
+#
+# Usage: bash build/cold-start.sh [RUNS]          (MODAL_COLD_START_SKIP_AOT=1 skips the Native AOT half)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+runs="${1:-10}"
+project=build/Modal.Client.ColdStart/Modal.Client.ColdStart.csproj
+bench=build/Modal.Client.Benchmarks
+jit_out=artifacts/cold-start/jit
+aot_out=artifacts/cold-start/aot
+load_average() { cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown; }
+echo "Machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1); $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(load_average)"
+
+dotnet build "$bench" -c Release -nologo -v quiet >/dev/null
+dotnet build "$project" -c Release -nologo -v quiet -o "$jit_out" >/dev/null
+aot=0
+if [ "${MODAL_COLD_START_SKIP_AOT:-}" != "1" ] && command -v clang >/dev/null 2>&1 && [ -f /usr/include/zlib.h ]; then
+  case "$(uname -m)" in x86_64 | amd64) rid=linux-x64 ;; aarch64 | arm64) rid=linux-arm64 ;; *) rid="" ;; esac
+  if [ -n "$rid" ] && dotnet publish "$project" -c Release -r "$rid" -p:PublishAot=true -o "$aot_out" -nologo -v quiet >artifacts/cold-start-aot.log 2>&1; then
+    aot=1
+  else
+    echo "Native AOT: the publish failed (see artifacts/cold-start-aot.log); JIT only."
+  fi
+else
+  echo "Native AOT: skipped (MODAL_COLD_START_SKIP_AOT=1, or no clang and zlib1g-dev: bash build/aot-smoke.sh installs them as root)."
+fi
+
+# The loopback server in its own process, kept alive on a pipe for the whole run.
+# The server stops when its standard input (this script's descriptor 3, the only writer of the pipe) closes.
+fifo="$(mktemp -u)"; mkfifo "$fifo"
+"$bench/bin/Release/net10.0/Modal.Client.Benchmarks" --serve <"$fifo" >artifacts/cold-start-server.out 2>&1 &
+server_pid=$!
+exec 3>"$fifo"; rm -f "$fifo"
+trap 'exec 3>&-; wait "$server_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do grep -q '^listening ' artifacts/cold-start-server.out 2>/dev/null && break; sleep 0.1; done
+url="$(sed -n 's/^listening //p' artifacts/cold-start-server.out)small/"
+[ -n "$url" ] || { echo "the loopback server did not start"; exit 1; }
+
+time_ms() { # prints the wall-clock milliseconds of one run of "$@"; fails when the run fails
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null 3>&-
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
+}
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.1f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+declare -A samples
+modes=(jit)
+[ "$aot" = "1" ] && modes+=(aot)
+for mode in "${modes[@]}"; do
+  if [ "$mode" = jit ]; then exe=(dotnet "$jit_out/Modal.Client.ColdStart.dll"); else exe=("$aot_out/Modal.Client.ColdStart"); fi
+  "${exe[@]}" sdk "$url" >/dev/null 3>&- && "${exe[@]}" raw "$url" >/dev/null 3>&- # file cache warm, not the process
+  for _ in $(seq 1 "$runs"); do
+    for client in raw sdk; do
+      samples[$mode-$client]+="$(time_ms "${exe[@]}" "$client" "$url") "
+    done
+  done
+done
+
+echo
+echo "| Build | Raw HttpClient (median ms) | SDK (median ms) | SDK / raw | Runs |"
+echo "| --- | ---: | ---: | ---: | ---: |"
+for mode in "${modes[@]}"; do
+  raw=$(tr ' ' '\n' <<<"${samples[$mode-raw]}" | grep . | median)
+  sdk=$(tr ' ' '\n' <<<"${samples[$mode-sdk]}" | grep . | median)
+  ratio=$(awk -v s="$sdk" -v r="$raw" 'BEGIN { printf "%.2fx", s / r }')
+  label=$([ "$mode" = jit ] && echo "JIT (dotnet app.dll)" || echo "Native AOT")
+  echo "| $label | $raw | $sdk | $ratio | $runs |"
+  echo "  samples $mode raw: ${samples[$mode-raw]}" >&2
+  echo "  samples $mode sdk: ${samples[$mode-sdk]}" >&2
+done
+echo "Load average at the end: $(load_average)"
