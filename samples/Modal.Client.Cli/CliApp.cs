@@ -51,7 +51,14 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        if (parse.CommandResult.Command.Name == "batch")
+        {
+            // The batch command handles Ctrl+C itself: it waits for the calls in flight (System.CommandLine would end after 2 s).
+            invocation.ProcessTerminationTimeout = null;
+        }
+
+        return await parse.InvokeAsync(invocation, cancellationToken);
     }
 
     /// <summary>
@@ -130,7 +137,7 @@ internal static class CliApp
     {
         var global = new GlobalOptions();
         var root = new RootCommand(
-            "Calls the Modal.Client endpoints: one subcommand per endpoint, plus models, recommend, health and sample-media. "
+            "Calls the Modal.Client endpoints: one subcommand per endpoint, plus models, recommend, health, batch and sample-media. "
             + "Without MODAL_WORKSPACE, --workspace or --base-url it runs against an embedded fake deployment.");
         global.AddTo(root);
         foreach (var endpoint in ModalCatalog.Callable)
@@ -141,6 +148,7 @@ internal static class CliApp
         root.Subcommands.Add(CatalogCommands.Models(context));
         root.Subcommands.Add(CatalogCommands.Recommend(context));
         root.Subcommands.Add(HealthCommand.Create(context, global));
+        root.Subcommands.Add(BatchCommand.Create(context, global));
         root.Subcommands.Add(SampleMediaCommand.Create(context));
         return root;
     }

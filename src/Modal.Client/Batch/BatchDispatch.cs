@@ -36,6 +36,37 @@ internal static class BatchDispatch
             nameof(request)),
     };
 
+    /// <summary>Checks a request as its family method does before sending it.</summary>
+    /// <exception cref="ArgumentException">The request is invalid.</exception>
+    public static void Validate(object request)
+    {
+        switch (request)
+        {
+            case FluxSchnellRequest r: FluxValidator.Validate(r); break;
+            case FluxDevRequest r: FluxValidator.Validate(r); break;
+            case FluxDevLoraRequest r: FluxValidator.Validate(r); break;
+            case SdxlTurboRequest r: SdxlValidator.Validate(r); break;
+            case SdxlLightningRequest r: SdxlValidator.Validate(r); break;
+            case QwenImage2512Request r: QwenValidator.Validate(r); break;
+            case QwenImage2512FastRequest r: QwenValidator.Validate(r); break;
+            case QwenImage2512LoraRequest r: QwenValidator.Validate(r); break;
+            case ZImageSimpleRequest r: ZImageValidator.Validate(r); break;
+            case ZImageDanrisiRequest r: ZImageValidator.Validate(r); break;
+            case ZImageLoraRequest r: ZImageValidator.Validate(r); break;
+            case SdxlInstantIdRequest r: FaceValidator.Validate(r); break;
+            case FluxPulidRequest r: FaceValidator.Validate(r); break;
+            case FluxIpAdapterFaceIdRequest r: FaceValidator.Validate(r); break;
+            case Wan26Request r: VideoValidator.Validate(r); break;
+            case Wan26R2VRequest r: VideoValidator.Validate(r); break;
+            case Wan26LoraRequest r: VideoValidator.Validate(r); break;
+            case VideoFaceSwapRequest r: VideoValidator.Validate(r); break;
+            case SeedVr2Request r: UpscaleValidator.Validate(r); break;
+            case QwenImageEditRequest r: EditValidator.Validate(r); break;
+            case QwenImageInpaintRequest r: EditValidator.Validate(r); break;
+            default: For(request); break;
+        }
+    }
+
     /// <summary>The seed the request asks for, when it has one.</summary>
     public static long? SeedOf(object? request) => request is ISeededRequest<object> seeded ? seeded.Seed : null;
 }

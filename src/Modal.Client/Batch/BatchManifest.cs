@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Modal.Client.Internal;
@@ -10,6 +11,9 @@ namespace Modal.Client.Internal;
 internal sealed class BatchManifest : IAsyncDisposable
 {
     public const string FileName = "manifest.jsonl";
+
+    /// <summary>Readable messages in the file (<c>"width"</c>, not <c>\u0022width\u0022</c>); the manifest is a local file, never HTML.</summary>
+    private static readonly BatchJsonContext Json = new(new JsonSerializerOptions(BatchJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _folder;
@@ -105,7 +109,7 @@ internal sealed class BatchManifest : IAsyncDisposable
             Error = result.Error?.Message,
             GpuWorkMayHaveRun = result.GpuWorkMayHaveRun,
         };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(line, BatchJsonContext.Default.BatchManifestLine);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(line, Json.BatchManifestLine);
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {

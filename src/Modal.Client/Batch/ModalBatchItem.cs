@@ -52,11 +52,27 @@ public sealed class ModalBatchItem
     /// </summary>
     /// <param name="reason">What is wrong and how to fix it.</param>
     /// <param name="endpoint">The endpoint the input named, when known.</param>
+    /// <param name="line">The item's <see cref="Line"/>; <see langword="null"/> for its position in the sequence.</param>
     /// <returns>The item.</returns>
-    public static ModalBatchItem Refused(ArgumentException reason, ModalEndpoint? endpoint = null)
+    public static ModalBatchItem Refused(ArgumentException reason, ModalEndpoint? endpoint = null, int? line = null)
     {
         ArgumentNullException.ThrowIfNull(reason);
-        return new ModalBatchItem(reason, endpoint);
+        return new ModalBatchItem(reason, endpoint) { Line = line };
+    }
+
+    /// <summary>
+    /// Checks the request as its family method does before sending it (nothing is sent), for a dry run; an item made with
+    /// <see cref="Refused"/> throws its reason.
+    /// </summary>
+    /// <exception cref="ArgumentException">The request is invalid; the message names the property and the fix.</exception>
+    public void Validate()
+    {
+        if (Invalid is not null)
+        {
+            throw Invalid;
+        }
+
+        BatchDispatch.Validate(Request!);
     }
 
     /// <summary>Sends the request through its family method.</summary>
