@@ -117,6 +117,7 @@ internal static class BatchInput
                 }
 
                 media[field.WireName] = files;
+                tokens.AddRange(names.Select(name => $"{field.OptionName}={name}"));   // satisfies the required option; the files are read above
                 continue;
             }
 
