@@ -42,7 +42,10 @@ internal static class CliApp
             workingDirectory ?? Directory.GetCurrentDirectory(),
             outputIsTerminal: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected,
             errorIsTerminal: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected,
-            saveResult);
+            saveResult)
+        {
+            OwnsProcessSignals = ReferenceEquals(error, Console.Error),
+        };
 
         var parse = BuildRoot(context).Parse(args);
         if (parse.Action is ParseErrorAction)
@@ -52,7 +55,7 @@ internal static class CliApp
         }
 
         var invocation = new InvocationConfiguration { Output = output, Error = error };
-        if (parse.CommandResult.Command.Name == "batch")
+        if (context.OwnsProcessSignals && parse.CommandResult.Command.Name == "batch")
         {
             // The batch command handles Ctrl+C itself: it waits for the calls in flight (System.CommandLine would end after 2 s).
             invocation.ProcessTerminationTimeout = null;

@@ -141,7 +141,7 @@ internal static class BatchCommand
     /// </summary>
     private static Registrations? ListenForCtrlC(CliContext context, CancellationTokenSource stop, TimeSpan grace)
     {
-        if (!ReferenceEquals(context.Error, Console.Error))
+        if (!context.OwnsProcessSignals)
         {
             return null;
         }

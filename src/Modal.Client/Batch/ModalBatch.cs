@@ -66,6 +66,7 @@ public sealed class ModalBatch
 
         var started = _timeProvider.GetTimestamp();
         var appLimit = _options.CurrentValue.MaxConcurrentCallsPerApp;
+        var estimateLimit = Math.Min(appLimit, options.MaxInFlight ?? int.MaxValue);   // calls of one app at once, for the time left
         var tally = new BatchTally();
         var manifest = options.OutputFolder is { } folder ? await BatchManifest.OpenAsync(folder, cancellationToken).ConfigureAwait(false) : null;
         using var calls = new CancellationTokenSource();
@@ -114,7 +115,7 @@ public sealed class ModalBatch
                         }
 
                         tally.Finish(immediate, wasInFlight: false);
-                        Report(options, tally, started, appLimit);
+                        Report(options, tally, started, estimateLimit);
                         yield return immediate;
                         continue;
                     }
@@ -147,7 +148,7 @@ public sealed class ModalBatch
                         }
                     }
 
-                    Report(options, tally, started, appLimit);
+                    Report(options, tally, started, estimateLimit);
                 }
 
                 if (running.Count == 0)
@@ -171,7 +172,7 @@ public sealed class ModalBatch
                 }
 
                 tally.Finish(result, wasInFlight: true);
-                Report(options, tally, started, appLimit);
+                Report(options, tally, started, estimateLimit);
                 yield return result;
             }
         }
