@@ -265,6 +265,17 @@ public sealed class ModalBatchTests : IDisposable
         Assert.Equal(1, modal.Fake.Journal.CallCount("/flux"));
     }
 
+    [Fact]
+    public async Task RunAsync_MaxInFlightZero_ThrowsArgumentExceptionNamingTheOption()
+    {
+        using var modal = new FakeModal();
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => RunAll(Batch(modal), [new(new FluxSchnellRequest { Prompt = "a" })], new ModalBatchOptions { MaxInFlight = 0 }));
+
+        Assert.Equal("options.MaxInFlight", ex.ParamName);
+        Assert.Empty(modal.Fake.Journal.All);
+    }
+
     private sealed class SynchronousProgress(List<ModalBatchProgress> reports) : IProgress<ModalBatchProgress>
     {
         public void Report(ModalBatchProgress value)

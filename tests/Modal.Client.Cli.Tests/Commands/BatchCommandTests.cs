@@ -167,6 +167,24 @@ public sealed class BatchCommandTests : IDisposable
         Assert.Contains("line 1 /flux-dev failed", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Batch_ValuesThatLookLikeOptions_AreSentVerbatimAndUnknownFieldsRefused()
+    {
+        File.WriteAllLines(_cli.PathOf("input.jsonl"),
+        [
+            "{\"endpoint\": \"/flux-dev\", \"prompt\": \"--odd @text\", \"negative_prompt\": \"-1\", \"seed\": 5}",
+            "{\"endpoint\": \"/flux\", \"prompt\": \"x\", \"colour\": \"red\"}",
+        ]);
+
+        var result = await Batch("input.jsonl", "--out", "out");
+
+        Assert.Equal(1, result.ExitCode);
+        var body = Assert.Single(_fake.Journal.Calls("/flux-dev")).BodyAsJson()!;
+        Assert.Equal("--odd @text", body["prompt"]!.GetValue<string>());
+        Assert.Equal("-1", body["negative_prompt"]!.GetValue<string>());
+        Assert.StartsWith("/flux has no field \"colour\".", Manifest()[2].GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("missing.jsonl", "does not exist")]
     [InlineData("empty.jsonl", "has no lines")]
