@@ -42,7 +42,10 @@ internal static class CliApp
             workingDirectory ?? Directory.GetCurrentDirectory(),
             outputIsTerminal: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected,
             errorIsTerminal: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected,
-            saveResult);
+            saveResult)
+        {
+            OwnsProcessSignals = ReferenceEquals(error, Console.Error),
+        };
 
         var parse = BuildRoot(context).Parse(args);
         if (parse.Action is ParseErrorAction)
@@ -51,7 +54,14 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        if (context.OwnsProcessSignals && parse.CommandResult.Command.Name == "batch")
+        {
+            // The batch command handles Ctrl+C itself: it waits for the calls in flight (System.CommandLine would end after 2 s).
+            invocation.ProcessTerminationTimeout = null;
+        }
+
+        return await parse.InvokeAsync(invocation, cancellationToken);
     }
 
     /// <summary>
@@ -130,7 +140,7 @@ internal static class CliApp
     {
         var global = new GlobalOptions();
         var root = new RootCommand(
-            "Calls the Modal.Client endpoints: one subcommand per endpoint, plus models, recommend, health and sample-media. "
+            "Calls the Modal.Client endpoints: one subcommand per endpoint, plus models, recommend, health, batch and sample-media. "
             + "Without MODAL_WORKSPACE, --workspace or --base-url it runs against an embedded fake deployment.");
         global.AddTo(root);
         foreach (var endpoint in ModalCatalog.Callable)
@@ -141,6 +151,7 @@ internal static class CliApp
         root.Subcommands.Add(CatalogCommands.Models(context));
         root.Subcommands.Add(CatalogCommands.Recommend(context));
         root.Subcommands.Add(HealthCommand.Create(context, global));
+        root.Subcommands.Add(BatchCommand.Create(context, global));
         root.Subcommands.Add(SampleMediaCommand.Create(context));
         return root;
     }

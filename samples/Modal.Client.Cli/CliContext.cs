@@ -56,6 +56,11 @@ internal sealed class CliContext
     /// </summary>
     public bool Interactive { get; }
 
+    /// <summary>
+    /// Whether this run is the process's own console (not a test): then the batch command handles Ctrl+C and SIGTERM itself.
+    /// </summary>
+    public bool OwnsProcessSignals { get; init; }
+
     /// <summary>Writes a result file (tests replace it to make a write fail after the call).</summary>
     public ResultSaver SaveResult { get; }
 

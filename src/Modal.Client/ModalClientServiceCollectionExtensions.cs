@@ -78,6 +78,8 @@ public static class ModalClientServiceCollectionExtensions
             sp.GetRequiredService<ModalDeploymentDiscovery>(),
             sp.GetRequiredService<ILogger<ModelSelector>>()));
         services.TryAddTransient<IModelSelector>(sp => sp.GetRequiredService<ModelSelector>());
+        services.TryAddTransient(sp => new ModalBatch(
+            sp.GetRequiredService<IModalClient>(), sp.GetRequiredService<IOptionsMonitor<ModalClientOptions>>(), sp.GetRequiredService<TimeProvider>()));
 
         // Refit must send our content as it is: with its Content-Length, streamed while it is sent. Buffered = true would
         // load it whole into memory first (a 50 MiB video: 82 MB); Buffered = false alone would re-wrap it in a chunked

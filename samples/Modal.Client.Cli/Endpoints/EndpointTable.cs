@@ -13,19 +13,19 @@ internal static class EndpointTable
     public static IReadOnlyList<EndpointSpec> All { get; } =
     [
         // ---- Flux (ryla-flux) ------------------------------------------------------------------------------------
-        new("/flux", [Field.Prompt.AsRequired(), Field.NegativePrompt, Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed],
+        new(ModalEndpointPaths.FluxSchnell, [Field.Prompt.AsRequired(), Field.NegativePrompt, Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed],
             async (modal, v, o, ct) => await modal.Flux.SchnellAsync(new FluxSchnellRequest
             {
                 Prompt = v.Text(Field.Prompt)!, NegativePrompt = v.Text(Field.NegativePrompt), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(),
             }, o, ct)),
-        new("/flux-dev", [Field.Prompt.AsRequired(), Field.NegativePrompt, Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed],
+        new(ModalEndpointPaths.FluxDev, [Field.Prompt.AsRequired(), Field.NegativePrompt, Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed],
             async (modal, v, o, ct) => await modal.Flux.DevAsync(new FluxDevRequest
             {
                 Prompt = v.Text(Field.Prompt)!, NegativePrompt = v.Text(Field.NegativePrompt), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(),
             }, o, ct)),
-        new("/flux-dev-lora",
+        new(ModalEndpointPaths.FluxDevLora,
             [Field.LoraId, Field.LoraName, Field.Prompt.AsRequired(), Field.LoraStrength, Field.TriggerWord, Field.NegativePrompt, Field.Width, Field.Height,
              Field.Steps, Field.Cfg, Field.Seed],
             async (modal, v, o, ct) => await modal.Flux.DevLoraAsync(new FluxDevLoraRequest
@@ -36,13 +36,13 @@ internal static class EndpointTable
             }, o, ct)),
 
         // ---- SDXL (ryla-instantid) -------------------------------------------------------------------------------
-        new("/sdxl-turbo", [Field.Prompt.AsRequired(), Field.NegativePrompt, Field.Width, Field.Height, Field.Steps, Field.Seed],
+        new(ModalEndpointPaths.SdxlTurbo, [Field.Prompt.AsRequired(), Field.NegativePrompt, Field.Width, Field.Height, Field.Steps, Field.Seed],
             async (modal, v, o, ct) => await modal.Sdxl.TurboAsync(new SdxlTurboRequest
             {
                 Prompt = v.Text(Field.Prompt)!, NegativePrompt = v.Text(Field.NegativePrompt), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Steps = v.Int(Field.Steps), Seed = v.Seed(),
             }, o, ct)),
-        new("/sdxl-lightning", [Field.Prompt.AsRequired(), Field.NegativePrompt, Field.Width, Field.Height, Field.Cfg, Field.Seed],
+        new(ModalEndpointPaths.SdxlLightning, [Field.Prompt.AsRequired(), Field.NegativePrompt, Field.Width, Field.Height, Field.Cfg, Field.Seed],
             async (modal, v, o, ct) => await modal.Sdxl.LightningAsync(new SdxlLightningRequest
             {
                 Prompt = v.Text(Field.Prompt)!, NegativePrompt = v.Text(Field.NegativePrompt), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
@@ -50,7 +50,7 @@ internal static class EndpointTable
             }, o, ct)),
 
         // ---- Qwen-Image (ryla-qwen-image) ------------------------------------------------------------------------
-        new("/qwen-image-2512",
+        new(ModalEndpointPaths.QwenImage2512,
             [QwenPrompt, Field.AspectRatio, Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt, Field.UseLightningLora],
             async (modal, v, o, ct) => await modal.Qwen.Image2512Async(new QwenImage2512Request
             {
@@ -58,14 +58,14 @@ internal static class EndpointTable
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
                 UseLightningLora = v.Flag(Field.UseLightningLora),
             }, o, ct)),
-        new("/qwen-image-2512-fast",
+        new(ModalEndpointPaths.QwenImage2512Fast,
             [QwenPrompt, Field.AspectRatio, Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
             async (modal, v, o, ct) => await modal.Qwen.Image2512FastAsync(new QwenImage2512FastRequest
             {
                 Prompt = v.Text(Field.Prompt), AspectRatio = v.AspectRatio(), Width = v.Int(Field.Width), Height = v.Int(Field.Height),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
             }, o, ct)),
-        new("/qwen-image-2512-lora",
+        new(ModalEndpointPaths.QwenImage2512Lora,
             [Field.LoraId, Field.LoraName, QwenPrompt, Field.LoraStrength, Field.TriggerWord, Field.AspectRatio, Field.Width, Field.Height, Field.Steps,
              Field.Cfg, Field.Seed, Field.NegativePrompt],
             async (modal, v, o, ct) => await modal.Qwen.Image2512LoraAsync(new QwenImage2512LoraRequest
@@ -76,19 +76,19 @@ internal static class EndpointTable
             }, o, ct)),
 
         // ---- Z-Image (ryla-z-image) ------------------------------------------------------------------------------
-        new("/z-image-simple", [Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
+        new(ModalEndpointPaths.ZImageSimple, [Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
             async (modal, v, o, ct) => await modal.ZImage.SimpleAsync(new ZImageSimpleRequest
             {
                 Prompt = v.Text(Field.Prompt)!, Width = v.Int(Field.Width), Height = v.Int(Field.Height), Steps = v.Int(Field.Steps),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
             }, o, ct)),
-        new("/z-image-danrisi", [Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
+        new(ModalEndpointPaths.ZImageDanrisi, [Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
             async (modal, v, o, ct) => await modal.ZImage.DanrisiAsync(new ZImageDanrisiRequest
             {
                 Prompt = v.Text(Field.Prompt)!, Width = v.Int(Field.Width), Height = v.Int(Field.Height), Steps = v.Int(Field.Steps),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
             }, o, ct)),
-        new("/z-image-lora",
+        new(ModalEndpointPaths.ZImageLora,
             [Field.LoraId, Field.LoraName, Field.Prompt.AsRequired(), Field.LoraStrength, Field.TriggerWord, Field.Width, Field.Height, Field.Steps,
              Field.Cfg, Field.Seed, Field.NegativePrompt, Field.Nsfw],
             async (modal, v, o, ct) => await modal.ZImage.LoraAsync(new ZImageLoraRequest
@@ -99,7 +99,7 @@ internal static class EndpointTable
             }, o, ct)),
 
         // ---- Face consistency (ryla-instantid) -------------------------------------------------------------------
-        new("/sdxl-instantid",
+        new(ModalEndpointPaths.SdxlInstantId,
             [Field.ReferenceImage, Field.Prompt.AsRequired(), Field.NegativePrompt, Field.SdxlCheckpoint, Field.InstantIdStrength, Field.InstantIdFaceProvider,
              Field.Width, Field.Height, Field.Steps, Field.Cfg, Field.Sampler, Field.Scheduler, Field.Seed],
             async (modal, v, o, ct) => await modal.Face.SdxlInstantIdAsync(new SdxlInstantIdRequest
@@ -109,7 +109,7 @@ internal static class EndpointTable
                 Width = v.Int(Field.Width), Height = v.Int(Field.Height), Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg),
                 Sampler = v.Sampler(), Scheduler = v.Scheduler(), Seed = v.Seed(),
             }, o, ct)),
-        new("/flux-pulid",
+        new(ModalEndpointPaths.FluxPulid,
             [Field.ReferenceImage, Field.Prompt.AsRequired(), Field.PulidWeight, Field.StartAt, Field.EndAt, Field.Guidance, Field.Width, Field.Height,
              Field.Steps, Field.Seed],
             async (modal, v, o, ct) => await modal.Face.FluxPulidAsync(new FluxPulidRequest
@@ -118,7 +118,7 @@ internal static class EndpointTable
                 StartAt = v.Number(Field.StartAt), EndAt = v.Number(Field.EndAt), Guidance = v.Number(Field.Guidance), Width = v.Int(Field.Width),
                 Height = v.Int(Field.Height), Steps = v.Int(Field.Steps), Seed = v.Seed(),
             }, o, ct)),
-        new("/flux-ipadapter-faceid",
+        new(ModalEndpointPaths.FluxIpAdapterFaceId,
             [Field.ReferenceImage, Field.Prompt.AsRequired(), Field.NegativePrompt, Field.IpAdapterStrength, Field.GuidanceScale, Field.TimestepToStartCfg,
              Field.IpAdapterFaceProvider, Field.Width, Field.Height, Field.Steps, Field.Seed],
             async (modal, v, o, ct) => await modal.Face.FluxIpAdapterFaceIdAsync(new FluxIpAdapterFaceIdRequest
@@ -130,14 +130,14 @@ internal static class EndpointTable
             }, o, ct)),
 
         // ---- Video (ryla-wan26; /video-faceswap on ryla-qwen-image) ----------------------------------------------
-        new("/wan2.6",
+        new(ModalEndpointPaths.Wan26,
             [Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.FrameCount, Field.Fps, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
             async (modal, v, o, ct) => await modal.Video.Wan26Async(new Wan26Request
             {
                 Prompt = v.Text(Field.Prompt)!, Width = v.Int(Field.Width), Height = v.Int(Field.Height), FrameCount = v.Int(Field.FrameCount),
                 Fps = v.Int(Field.Fps), Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
             }, o, ct)),
-        new("/wan2.6-r2v",
+        new(ModalEndpointPaths.Wan26R2V,
             [Field.ReferenceVideos, Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.FrameCount, Field.Fps, Field.Steps, Field.Cfg, Field.Seed,
              Field.NegativePrompt],
             async (modal, v, o, ct) => await modal.Video.Wan26R2VAsync(new Wan26R2VRequest
@@ -146,7 +146,7 @@ internal static class EndpointTable
                 Height = v.Int(Field.Height), FrameCount = v.Int(Field.FrameCount), Fps = v.Int(Field.Fps), Steps = v.Int(Field.Steps),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
             }, o, ct)),
-        new("/wan2.6-lora",
+        new(ModalEndpointPaths.Wan26Lora,
             [Field.LoraId, Field.LoraName, Field.LoraStrength, Field.TriggerWord, Field.Prompt.AsRequired(), Field.Width, Field.Height, Field.FrameCount,
              Field.Fps, Field.Steps, Field.Cfg, Field.Seed, Field.NegativePrompt],
             async (modal, v, o, ct) => await modal.Video.Wan26LoraAsync(new Wan26LoraRequest
@@ -155,7 +155,7 @@ internal static class EndpointTable
                 Width = v.Int(Field.Width), Height = v.Int(Field.Height), FrameCount = v.Int(Field.FrameCount), Fps = v.Int(Field.Fps),
                 Steps = v.Int(Field.Steps), Cfg = v.Number(Field.Cfg), Seed = v.Seed(), NegativePrompt = v.Text(Field.NegativePrompt),
             }, o, ct)),
-        new("/video-faceswap",
+        new(ModalEndpointPaths.VideoFaceSwap,
             [Field.SourceVideo, Field.ReferenceImage.Describe("The face to insert (PNG, JPEG, WebP or GIF)."), Field.Fps, Field.RestoreFace,
              Field.FaceRestoreVisibility, Field.CodeformerWeight],
             async (modal, v, o, ct) => await modal.Video.FaceSwapAsync(new VideoFaceSwapRequest
@@ -166,7 +166,7 @@ internal static class EndpointTable
             }, o, ct)),
 
         // ---- Upscaling (ryla-seedvr2) ----------------------------------------------------------------------------
-        new("/seedvr2", [Field.UpscaleImage, Field.Resolution, Field.MaxResolution, Field.Seed],
+        new(ModalEndpointPaths.SeedVr2, [Field.UpscaleImage, Field.Resolution, Field.MaxResolution, Field.Seed],
             async (modal, v, o, ct) => await modal.Upscale.SeedVr2Async(new SeedVr2Request
             {
                 SourceImage = v.Media(Field.UpscaleImage), Resolution = v.Int(Field.Resolution), MaxResolution = v.Int(Field.MaxResolution),
@@ -174,13 +174,13 @@ internal static class EndpointTable
             }, o, ct)),
 
         // ---- Editing (ryla-qwen-image) ---------------------------------------------------------------------------
-        new("/qwen-image-edit-2511", [Field.SourceImage, Field.Instruction, Field.Steps, Field.Cfg, Field.Seed, Field.Denoise],
+        new(ModalEndpointPaths.QwenImageEdit, [Field.SourceImage, Field.Instruction, Field.Steps, Field.Cfg, Field.Seed, Field.Denoise],
             async (modal, v, o, ct) => await modal.Edit.QwenImageEditAsync(new QwenImageEditRequest
             {
                 SourceImage = v.Media(Field.SourceImage), Instruction = v.Text(Field.Instruction)!, Steps = v.Int(Field.Steps),
                 Cfg = v.Number(Field.Cfg), Seed = v.Seed(), Denoise = v.Number(Field.Denoise),
             }, o, ct)),
-        new("/qwen-image-inpaint-2511", [Field.SourceImage, Field.MaskImage, Field.Prompt.AsRequired(), Field.Steps, Field.Cfg, Field.Seed],
+        new(ModalEndpointPaths.QwenImageInpaint, [Field.SourceImage, Field.MaskImage, Field.Prompt.AsRequired(), Field.Steps, Field.Cfg, Field.Seed],
             async (modal, v, o, ct) => await modal.Edit.QwenImageInpaintAsync(new QwenImageInpaintRequest
             {
                 SourceImage = v.Media(Field.SourceImage), MaskImage = v.Media(Field.MaskImage), Prompt = v.Text(Field.Prompt)!,

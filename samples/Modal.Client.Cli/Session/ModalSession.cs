@@ -32,6 +32,9 @@ internal sealed class ModalSession : IAsyncDisposable
     /// <summary>The client.</summary>
     public IModalClient Client => _services.GetRequiredService<IModalClient>();
 
+    /// <summary>The batch runner.</summary>
+    public ModalBatch Batch => _services.GetRequiredService<ModalBatch>();
+
     /// <summary>The model selector.</summary>
     public ModelSelector Selector => _services.GetRequiredService<ModelSelector>();
 
