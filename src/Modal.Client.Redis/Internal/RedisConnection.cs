@@ -1,0 +1,117 @@
+using System.Net;
+using StackExchange.Redis;
+
+namespace Modal.Client.Internal;
+
+/// <summary>
+/// The multiplexer, opened on first use: the SDK's own (from a configuration string, disposed with the container) or
+/// the application's (from dependency injection, left open). <see cref="Store"/> describes it without its password.
+/// </summary>
+internal sealed class RedisConnection : IDisposable, IAsyncDisposable
+{
+    private readonly Lazy<IConnectionMultiplexer> _multiplexer;
+    private readonly bool _owned;
+    private readonly string? _password;
+    private volatile string _lastFailure = "not connected";
+
+    private RedisConnection(Func<IConnectionMultiplexer> open, bool owned, string store, string? password)
+    {
+        _owned = owned;
+        _password = password;
+        Store = store;
+        _multiplexer = new Lazy<IConnectionMultiplexer>(() =>
+        {
+            var multiplexer = open();
+            multiplexer.ConnectionFailed += (_, e) => _lastFailure = Describe(e.FailureType);
+            if (Store.Length == 0)
+            {
+                Store = Describe(multiplexer.GetEndPoints());
+            }
+
+            return multiplexer;
+        });
+    }
+
+    /// <summary>For messages and logs, for example <c>Redis at 10.0.0.5:6379</c>: the servers, never the password.</summary>
+    public string Store { get; private set; }
+
+    public static RedisConnection Owned(ConfigurationOptions options)
+        => new(() => ConnectionMultiplexer.Connect(options), owned: true, Describe(options.EndPoints), options.Password);
+
+    public static RedisConnection Shared(IConnectionMultiplexer multiplexer)
+        => new(() => multiplexer, owned: false, string.Empty, password: null);
+
+    /// <summary>The database, or <see cref="RedisUnavailableException"/> at once while the multiplexer is not connected.</summary>
+    public IDatabase Database()
+    {
+        IConnectionMultiplexer multiplexer;
+        try
+        {
+            multiplexer = _multiplexer.Value;
+        }
+        catch (Exception ex) when (RedisFailures.IsRedisFailure(ex))
+        {
+            throw new RedisUnavailableException(RedisFailures.Reason(ex), ex);
+        }
+
+        if (!multiplexer.IsConnected)
+        {
+            throw new RedisUnavailableException(_lastFailure, inner: null);
+        }
+
+        return multiplexer.GetDatabase();
+    }
+
+    /// <summary>The subscriber, once connected; <see langword="null"/> before.</summary>
+    public ISubscriber? Subscriber() => _multiplexer.IsValueCreated && _multiplexer.Value.IsConnected ? _multiplexer.Value.GetSubscriber() : null;
+
+    /// <summary>The cause to attach to an SDK exception: dropped when its text would show the password.</summary>
+    public Exception? Safe(Exception? cause)
+    {
+        if (cause is null || string.IsNullOrEmpty(_password))
+        {
+            return cause;
+        }
+
+        return cause.ToString().Contains(_password, StringComparison.Ordinal) ? null : cause;
+    }
+
+    public void Dispose()
+    {
+        if (_owned && _multiplexer.IsValueCreated)
+        {
+            var multiplexer = (ConnectionMultiplexer)_multiplexer.Value;
+            multiplexer.Close(allowCommandsToComplete: true);
+            multiplexer.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_owned && _multiplexer.IsValueCreated)
+        {
+            var multiplexer = (ConnectionMultiplexer)_multiplexer.Value;
+            await multiplexer.CloseAsync(allowCommandsToComplete: true).ConfigureAwait(false);
+            await multiplexer.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    internal static string Describe(ConnectionFailureType failure) => failure switch
+    {
+        ConnectionFailureType.AuthenticationFailure => "authentication failed",
+        ConnectionFailureType.UnableToConnect or ConnectionFailureType.UnableToResolvePhysicalConnection => "unable to connect",
+        ConnectionFailureType.SocketClosed or ConnectionFailureType.SocketFailure => "connection lost",
+        ConnectionFailureType.Loading => "Redis is loading its data",
+        _ => failure.ToString(),
+    };
+
+    private static string Describe(IEnumerable<EndPoint> endpoints)
+    {
+        var names = endpoints.Select(e => e switch
+        {
+            DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
+            _ => e.ToString() ?? "?",
+        }).ToList();
+        return names.Count == 0 ? "Redis" : $"Redis at {string.Join(", ", names)}";
+    }
+}
