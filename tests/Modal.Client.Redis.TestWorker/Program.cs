@@ -7,6 +7,7 @@ using Modal.Client.Testing;
 // One process of a fleet. Arguments (name value pairs):
 //   --url <fake base URL>   --endpoint /flux|/wan2.6-r2v   --calls N   --parallel N   --limit N
 //   [--redis <configuration>] [--prefix P] [--lease-ms N] [--fallback true] [--budget USD] [--timeout-ms N]
+//   [--refused-pause-ms N] (after a budget refusal, pause like a queue worker would before its next job)
 // Prints "ready" once warmed up, waits for a line on stdin, makes the calls (--parallel loops take the next of --calls),
 // prints one JSON line per call, then "done".
 var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -21,6 +22,7 @@ int Int(string name, int fallback) => int.Parse(Arg(name, fallback.ToString(Cult
 var endpoint = Arg("endpoint", "/flux");
 var calls = Int("calls", 15);
 var parallel = Int("parallel", 4);
+var refusedPause = TimeSpan.FromMilliseconds(Int("refused-pause-ms", 0));
 var services = new ServiceCollection();
 var builder = services.AddModalClient(o =>
 {
@@ -91,6 +93,11 @@ await Task.WhenAll(Enumerable.Range(0, parallel).Select(async _ =>
         lock (output)
         {
             Console.WriteLine(JsonSerializer.Serialize(line));
+        }
+
+        if ((string?)line.GetValueOrDefault("type") == nameof(ModalBudgetExceededException))
+        {
+            await Task.Delay(refusedPause);
         }
     }
 }));

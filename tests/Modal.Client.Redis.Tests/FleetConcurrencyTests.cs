@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using Modal.Client.Redis.Tests.Support;
 using Modal.Client.Testing;
 
@@ -8,7 +9,7 @@ namespace Modal.Client.Redis.Tests;
 /// measured at the fake deployment (the GPU runs of ryla-flux in flight at once).
 /// </summary>
 [Collection(RedisTests.Name)]
-public sealed class FleetConcurrencyTests(RedisFixture redis)
+public sealed class FleetConcurrencyTests(RedisFixture redis, ITestOutputHelper output)
 {
     [Fact]
     public async Task SharedLimit_ThreeProcessesFifteenCallsEach_NeverMoreThanFourInFlightOnTheApp()
@@ -23,6 +24,7 @@ public sealed class FleetConcurrencyTests(RedisFixture redis)
         var results = fleet.SelectMany(p => p.Results).ToList();
         Assert.Equal(45, results.Count(r => (string)r["outcome"]! == "success"));
         Assert.Equal(45, fake.Journal.CallCount("/flux"));
+        output.WriteLine($"peak {fake.Journal.PeakGpuRunsInFlightCount("ryla-flux")}, queued {results.Count(r => (bool?)r["queued"] == true)}");
         Assert.InRange(fake.Journal.PeakGpuRunsInFlightCount("ryla-flux"), 1, 4);
         Assert.Equal(0, fake.Journal.GpuRunsInFlightCount("ryla-flux"));
 
@@ -47,6 +49,7 @@ public sealed class FleetConcurrencyTests(RedisFixture redis)
 
         Assert.Equal(45, fleet.SelectMany(p => p.Results).Count(r => (string)r["outcome"]! == "success"));
         Assert.Equal(45, fake.Journal.CallCount("/flux"));
+        output.WriteLine($"peak {fake.Journal.PeakGpuRunsInFlightCount("ryla-flux")}");
         Assert.InRange(fake.Journal.PeakGpuRunsInFlightCount("ryla-flux"), 5, 12);
     }
 }

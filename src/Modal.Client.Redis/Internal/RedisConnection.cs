@@ -36,10 +36,29 @@ internal sealed class RedisConnection : IDisposable, IAsyncDisposable
     public string Store { get; private set; }
 
     public static RedisConnection Owned(ConfigurationOptions options)
-        => new(() => ConnectionMultiplexer.Connect(options), owned: true, Describe(options.EndPoints), options.Password);
+        => new(() => Connect(options), owned: true, Describe(options.EndPoints), options.Password);
 
     public static RedisConnection Shared(IConnectionMultiplexer multiplexer)
         => new(() => multiplexer, owned: false, string.Empty, password: null);
+
+    /// <summary>
+    /// Opens the multiplexer. With <c>abortConnect=false</c> this returns after the first attempt, connected or not.
+    /// Without a synchronization context: under one (a UI thread, a test runner) the synchronous connect would wait for
+    /// continuations queued to the thread it blocks, until its connect timeout.
+    /// </summary>
+    private static ConnectionMultiplexer Connect(ConfigurationOptions options)
+    {
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return ConnectionMultiplexer.Connect(options);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
 
     /// <summary>The database, or <see cref="RedisUnavailableException"/> at once while the multiplexer is not connected.</summary>
     public IDatabase Database()
