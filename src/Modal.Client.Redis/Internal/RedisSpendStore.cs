@@ -36,12 +36,17 @@ internal sealed partial class RedisSpendStore(RedisLimits limits) : IModalSpendS
         }
         catch (Exception ex) when (RedisFailures.IsRedisFailure(ex))
         {
-            if (request.LimitUsd is not null && !limits.Options.FallBackToProcessLimits)
+            if (request.LimitUsd is null)
+            {
+                // No budget to enforce: this process's account records the call (the slot limiter decides whether it runs).
+                return _local.Reserve(request);
+            }
+
+            if (!limits.Options.FallBackToProcessLimits)
             {
                 throw limits.Unavailable(request.Endpoint.Path, "budget", ex);
             }
 
-            // No shared budget to enforce (or the fallback was chosen): this process's account takes the call.
             limits.FellBack(request.Endpoint.Path, "budget", ex);
             return _local.Reserve(request);
         }
