@@ -58,7 +58,7 @@ public sealed class OutageTests
     public async Task RedisDownAtStart_WithBudget_CallIsRefusedBeforeSendingAndTheLedgerSaysWhy()
     {
         await using var server = await RedisServer.StartAsync();
-        var configuration = server.Configuration;
+        var configuration = server.Configuration + ",connectTimeout=1000"; // the first call waits for one connect attempt
         server.Stop();
         await using var fake = FakeModalDeployment.Start();
         await using var modal = new RedisModal(fake, configuration, o => o.Budget.MaxSpendPerWindowUsd = 1m);
