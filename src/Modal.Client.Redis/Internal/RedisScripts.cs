@@ -47,6 +47,7 @@ internal static class RedisScripts
         redis.call('ZADD', KEYS[3], now + tonumber(ARGV[4]), ARGV[1])
         extend(KEYS[2], tonumber(ARGV[4]))
         extend(KEYS[3], tonumber(ARGV[4]))
+        extend(KEYS[4], tonumber(ARGV[4]))
         return {0, inflight}
         """;
 
