@@ -9,27 +9,21 @@ namespace Modal.Client.Internal;
 /// </summary>
 internal sealed class RedisConnection : IDisposable, IAsyncDisposable
 {
-    private readonly Lazy<IConnectionMultiplexer> _multiplexer;
+    private readonly Func<IConnectionMultiplexer> _open;
     private readonly bool _owned;
     private readonly string? _password;
+    private readonly bool _describeOnOpen;
+    private readonly Lock _gate = new();
+    private IConnectionMultiplexer? _multiplexer;
     private volatile string _lastFailure = "not connected";
 
-    private RedisConnection(Func<IConnectionMultiplexer> open, bool owned, string store, string? password)
+    private RedisConnection(Func<IConnectionMultiplexer> open, bool owned, string? store, string? password)
     {
+        _open = open;
         _owned = owned;
         _password = password;
-        Store = store;
-        _multiplexer = new Lazy<IConnectionMultiplexer>(() =>
-        {
-            var multiplexer = open();
-            multiplexer.ConnectionFailed += (_, e) => _lastFailure = Describe(e.FailureType);
-            if (Store.Length == 0)
-            {
-                Store = Describe(multiplexer.GetEndPoints());
-            }
-
-            return multiplexer;
-        });
+        Store = store ?? "Redis";
+        _describeOnOpen = store is null;
     }
 
     /// <summary>For messages and logs, for example <c>Redis at 10.0.0.5:6379</c>: the servers, never the password.</summary>
@@ -39,7 +33,7 @@ internal sealed class RedisConnection : IDisposable, IAsyncDisposable
         => new(() => Connect(options), owned: true, Describe(options.EndPoints), options.Password);
 
     public static RedisConnection Shared(IConnectionMultiplexer multiplexer)
-        => new(() => multiplexer, owned: false, string.Empty, password: null);
+        => new(() => multiplexer, owned: false, store: null, password: null);
 
     /// <summary>
     /// Opens the multiplexer. With <c>abortConnect=false</c> this returns after the first attempt, connected or not.
@@ -66,7 +60,7 @@ internal sealed class RedisConnection : IDisposable, IAsyncDisposable
         IConnectionMultiplexer multiplexer;
         try
         {
-            multiplexer = _multiplexer.Value;
+            multiplexer = Multiplexer();
         }
         catch (Exception ex) when (RedisFailures.IsRedisFailure(ex))
         {
@@ -82,7 +76,7 @@ internal sealed class RedisConnection : IDisposable, IAsyncDisposable
     }
 
     /// <summary>The subscriber, once connected; <see langword="null"/> before.</summary>
-    public ISubscriber? Subscriber() => _multiplexer.IsValueCreated && _multiplexer.Value.IsConnected ? _multiplexer.Value.GetSubscriber() : null;
+    public ISubscriber? Subscriber() => Volatile.Read(ref _multiplexer) is { IsConnected: true } multiplexer ? multiplexer.GetSubscriber() : null;
 
     /// <summary>The cause to attach to an SDK exception: dropped when its text would show the password.</summary>
     public Exception? Safe(Exception? cause)
@@ -97,9 +91,8 @@ internal sealed class RedisConnection : IDisposable, IAsyncDisposable
 
     public void Dispose()
     {
-        if (_owned && _multiplexer.IsValueCreated)
+        if (_owned && Volatile.Read(ref _multiplexer) is ConnectionMultiplexer multiplexer)
         {
-            var multiplexer = (ConnectionMultiplexer)_multiplexer.Value;
             multiplexer.Close(allowCommandsToComplete: true);
             multiplexer.Dispose();
         }
@@ -107,11 +100,36 @@ internal sealed class RedisConnection : IDisposable, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_owned && _multiplexer.IsValueCreated)
+        if (_owned && Volatile.Read(ref _multiplexer) is ConnectionMultiplexer multiplexer)
         {
-            var multiplexer = (ConnectionMultiplexer)_multiplexer.Value;
             await multiplexer.CloseAsync(allowCommandsToComplete: true).ConfigureAwait(false);
             await multiplexer.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Opens the multiplexer once; a failed open is tried again on the next use (never cached).</summary>
+    private IConnectionMultiplexer Multiplexer()
+    {
+        if (Volatile.Read(ref _multiplexer) is { } open)
+        {
+            return open;
+        }
+
+        lock (_gate)
+        {
+            if (_multiplexer is null)
+            {
+                var multiplexer = _open();
+                multiplexer.ConnectionFailed += (_, e) => _lastFailure = Describe(e.FailureType);
+                if (_describeOnOpen)
+                {
+                    Store = Describe(multiplexer.GetEndPoints());
+                }
+
+                Volatile.Write(ref _multiplexer, multiplexer);
+            }
+
+            return _multiplexer;
         }
     }
 
