@@ -34,7 +34,7 @@ public sealed class LimitSeamTests
     {
         var limiter = new RecordingLimiter(waited: false, shared: true)
         {
-            Failure = new ModalSharedLimitsUnavailableException("/flux was not sent: the store is down.", "/flux", "concurrency"),
+            Failure = new ModalSharedLimitsUnavailableException("/flux was not sent: the store is down.", ModalEndpoint.FluxSchnell, "concurrency"),
         };
         using var modal = new FakeModal(configureServices: s => s.AddSingleton<IModalSlotLimiter>(limiter));
         using var calls = new MetricCollector<long>(modal.Services.GetRequiredService<IMeterFactory>(), "Modal.Client", "modal.client.calls");

@@ -42,10 +42,10 @@ internal sealed partial class RedisLimits : IDisposable, IAsyncDisposable
     public ILogger Logger { get; }
 
     /// <summary>The exception that refuses a call (or a ledger read) while Redis is unreachable.</summary>
-    public ModalSharedLimitsUnavailableException Unavailable(string? endpoint, string limit, Exception failure)
+    public ModalSharedLimitsUnavailableException Unavailable(ModalEndpoint? endpoint, string limit, Exception failure)
     {
         var what = limit == "budget" ? "budget and cost ledger" : "per-app concurrency limit";
-        var subject = endpoint is null ? "The cost ledger could not be read" : $"{endpoint} was not sent";
+        var subject = endpoint is null ? "The cost ledger could not be read" : $"{endpoint.Path} was not sent";
         return new ModalSharedLimitsUnavailableException(
             $"{subject}: the shared {what} is kept in {Connection.Store} (key prefix \"{Keys.Prefix}\"), which could not be reached ({RedisFailures.Reason(failure)}). "
             + (endpoint is null ? string.Empty : "Nothing was sent, so retrying later is safe. ")
@@ -56,9 +56,9 @@ internal sealed partial class RedisLimits : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Counts a call that runs on per-process limits, and warns (once a minute at most while it lasts).</summary>
-    public void FellBack(string? endpoint, string limit, Exception failure)
+    public void FellBack(ModalEndpoint? endpoint, string limit, Exception failure)
     {
-        _fallbacks.Add(1, new KeyValuePair<string, object?>("modal.limit", limit), new KeyValuePair<string, object?>("modal.endpoint", endpoint));
+        _fallbacks.Add(1, new KeyValuePair<string, object?>("modal.limit", limit), new KeyValuePair<string, object?>("modal.endpoint", endpoint?.Path));
         bool warn;
         lock (_gate)
         {

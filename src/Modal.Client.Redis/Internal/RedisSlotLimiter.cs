@@ -93,10 +93,10 @@ internal sealed partial class RedisSlotLimiter : IModalSlotLimiter, IDisposable,
 
             if (!_limits.Options.FallBackToProcessLimits)
             {
-                throw _limits.Unavailable(endpoint.Path, "concurrency", ex);
+                throw _limits.Unavailable(endpoint, "concurrency", ex);
             }
 
-            _limits.FellBack(endpoint.Path, "concurrency", ex);
+            _limits.FellBack(endpoint, "concurrency", ex);
             var local = await _local.AcquireAsync(endpoint, permitLimit, cancellationToken).ConfigureAwait(false);
             return queued && !local.Waited ? new ModalSlotLease(waited: true, isShared: false, local.Dispose) : local;
         }

@@ -44,10 +44,10 @@ internal sealed partial class RedisSpendStore(RedisLimits limits) : IModalSpendS
 
             if (!limits.Options.FallBackToProcessLimits)
             {
-                throw limits.Unavailable(request.Endpoint.Path, "budget", ex);
+                throw limits.Unavailable(request.Endpoint, "budget", ex);
             }
 
-            limits.FellBack(request.Endpoint.Path, "budget", ex);
+            limits.FellBack(request.Endpoint, "budget", ex);
             return _local.Reserve(request);
         }
     }

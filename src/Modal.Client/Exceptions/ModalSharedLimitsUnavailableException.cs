@@ -14,11 +14,11 @@ public sealed class ModalSharedLimitsUnavailableException : ModalException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What could not be checked and what to do; it must not contain secrets.</param>
-    /// <param name="endpoint">The endpoint path that was not called, for example <c>/flux</c>.</param>
+    /// <param name="endpoint">The endpoint that was not called; <see langword="null"/> when no call was refused (a ledger read).</param>
     /// <param name="limit">Which limit: <c>concurrency</c> or <c>budget</c>.</param>
     /// <param name="innerException">The store's error, if any.</param>
-    public ModalSharedLimitsUnavailableException(string message, string? endpoint, string limit, Exception? innerException = null)
-        : base(message, endpoint, gpuWorkMayHaveRun: false, innerException)
+    public ModalSharedLimitsUnavailableException(string message, ModalEndpoint? endpoint, string limit, Exception? innerException = null)
+        : base(message, endpoint?.Path, gpuWorkMayHaveRun: false, innerException)
     {
         Limit = limit;
     }
