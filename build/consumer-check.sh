@@ -4,14 +4,15 @@
 #     artifacts/packages (a nuget.config naming that folder next to nuget.org, then `dotnet add package ...
 #     --prerelease`), builds with no warning at all (NU1603 included) and runs the test class that
 #     src/Modal.Client.Testing/README.md shows;
-#  2. a console app (build/consumer) registers the SDK and calls it against the fake deployment.
+#  2. a console app (build/consumer) registers the SDK and calls it against the fake deployment (and, with
+#     Modal.Client.Redis pointed at a port where no Redis listens, checks that a call is refused before sending).
 # Packs first when artifacts/packages has no package. Uses a throwaway package cache, so a re-packed 0.1.0-preview is
 # never shadowed by an older copy of the same version in ~/.nuget/packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
 feed="$root/artifacts/packages"
-if ! ls "$feed"/Modal.Client.[0-9]*.nupkg "$feed"/Modal.Client.Testing.*.nupkg "$feed"/Modal.Client.Extensions.AI.*.nupkg >/dev/null 2>&1; then
+if ! ls "$feed"/Modal.Client.[0-9]*.nupkg "$feed"/Modal.Client.Testing.*.nupkg "$feed"/Modal.Client.Extensions.AI.*.nupkg "$feed"/Modal.Client.Redis.*.nupkg >/dev/null 2>&1; then
   bash build/pack.sh "$feed" >/dev/null
 fi
 version="$(ls "$feed"/Modal.Client.[0-9]*.nupkg | grep -v snupkg | head -n 1 | sed -E 's#.*/Modal\.Client\.(.*)\.nupkg#\1#')"

@@ -15,7 +15,7 @@ lines = sorted((set(lines) - remove) | add)
 open(path, 'w').write('#nullable enable\n' + '\n'.join(lines) + '\n')
 print(f"{path}: +{len(add)} -{len(remove)}")
 PY
-for project in src/Modal.Client src/Modal.Client.Testing src/Modal.Client.Extensions.AI; do
+for project in src/Modal.Client src/Modal.Client.Testing src/Modal.Client.Extensions.AI src/Modal.Client.Redis; do
   log="$(mktemp)"
   dotnet build "$project" --no-incremental -v quiet > "$log" 2>&1 || true
   python3 "$script" "$project/PublicAPI.Unshipped.txt" "$log"

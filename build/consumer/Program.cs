@@ -41,7 +41,27 @@ Check(
     $"meai: {generated.Contents.Count} contents, seeds {string.Join(",", seeds)}");
 Check(generator.GetService<ImageGeneratorMetadata>()?.ProviderName == "modal", "meai: metadata names modal");
 
-Console.WriteLine($"consumer check: OK ({image.Endpoint} {image.MediaType} {image.Length} bytes; {video.Endpoint} {video.MediaType}; IImageGenerator {generated.Contents.Count} images)");
+// Modal.Client.Redis: with its Redis unreachable (nothing listens on port 1), a call is refused before sending, and
+// the password of the configuration string is in no message.
+var shared = new ServiceCollection();
+shared.AddModalClient(o => o.UseFakeDeployment(fake)).UseRedis("127.0.0.1:1,connectTimeout=500,password=consumer-SECRET", o => o.KeyPrefix = "consumer");
+await using (var sharedProvider = shared.BuildServiceProvider())
+{
+    var before = fake.Journal.All.Count;
+    try
+    {
+        await sharedProvider.GetRequiredService<IModalClient>().Flux.DevAsync(new FluxDevRequest { Prompt = "a red fox" });
+        Check(false, "redis: a call was sent without its shared limits");
+    }
+    catch (ModalSharedLimitsUnavailableException ex)
+    {
+        Check(!ex.GpuWorkMayHaveRun && ex.Limit == "concurrency" && !ex.ToString().Contains("consumer-SECRET", StringComparison.Ordinal), $"redis: {ex.Message}");
+    }
+
+    Check(fake.Journal.All.Count == before, "redis: the refused call reached the fake");
+}
+
+Console.WriteLine($"consumer check: OK ({image.Endpoint} {image.MediaType} {image.Length} bytes; {video.Endpoint} {video.MediaType}; IImageGenerator {generated.Contents.Count} images; Redis refusal)");
 
 static void Check(bool condition, string what)
 {

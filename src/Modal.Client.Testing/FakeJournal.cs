@@ -19,6 +19,7 @@ public sealed class FakeJournal
 {
     private readonly ConcurrentQueue<FakeRequest> received = new();
     private readonly ConcurrentDictionary<string, Counter> gpuRuns = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, InFlight> inFlight = new(StringComparer.Ordinal);
 
     internal FakeJournal()
     {
@@ -85,11 +86,42 @@ public sealed class FakeJournal
     /// <summary>How many calls started GPU work, over all endpoints.</summary>
     public int TotalGpuRunCount => gpuRuns.Values.Sum(c => Volatile.Read(ref c.Value));
 
+    /// <summary>
+    /// How many GPU runs of the app's endpoints are running now: started (as <see cref="GpuRunCount"/> counts them) and
+    /// not yet at the end of their simulated time. A run whose connection was reset counts until the reset; a run whose
+    /// result URL is never polled again counts until <see cref="Reset"/>.
+    /// </summary>
+    /// <param name="app">A Modal app name, for example <c>ryla-flux</c> (<see cref="FakeEndpoint.App"/>).</param>
+    /// <returns>The count.</returns>
+    public int GpuRunsInFlightCount(string app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return inFlight.TryGetValue(app, out var counter) ? counter.Current : 0;
+    }
+
+    /// <summary>
+    /// The most GPU runs of the app's endpoints that were running at the same moment since start or <see cref="Reset"/>:
+    /// what a client-side concurrency limit (<c>MaxConcurrentCallsPerApp</c>, shared or not) must keep within bounds.
+    /// </summary>
+    /// <param name="app">A Modal app name, for example <c>ryla-flux</c> (<see cref="FakeEndpoint.App"/>).</param>
+    /// <returns>The count.</returns>
+    /// <example>
+    /// <code>
+    /// Assert.InRange(fake.Journal.PeakGpuRunsInFlightCount("ryla-flux"), 1, 4);
+    /// </code>
+    /// </example>
+    public int PeakGpuRunsInFlightCount(string app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return inFlight.TryGetValue(app, out var counter) ? counter.Peak : 0;
+    }
+
     /// <summary>Forgets every recorded request and count.</summary>
     public void Reset()
     {
         received.Clear();
         gpuRuns.Clear();
+        inFlight.Clear();
     }
 
     internal void Record(FakeRequest request) => received.Enqueue(request);
@@ -105,12 +137,34 @@ public sealed class FakeJournal
     }
 #pragma warning restore CA1822, IDE0060
 
+    internal void RunStarted(string app) => inFlight.GetOrAdd(app, _ => new InFlight()).Add(1);
+
+    internal void RunEnded(string app) => inFlight.GetOrAdd(app, _ => new InFlight()).Add(-1);
+
     internal void CountGpuRun(string path) => Interlocked.Increment(ref gpuRuns.GetOrAdd(path, _ => new Counter()).Value);
 
     private static string Normalize(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         return path.StartsWith('/') ? path : "/" + path;
+    }
+
+    private sealed class InFlight
+    {
+        private readonly Lock gate = new();
+
+        public int Current { get; private set; }
+
+        public int Peak { get; private set; }
+
+        public void Add(int delta)
+        {
+            lock (gate)
+            {
+                Current = Math.Max(Current + delta, 0);
+                Peak = Math.Max(Peak, Current);
+            }
+        }
     }
 
     private sealed class Counter

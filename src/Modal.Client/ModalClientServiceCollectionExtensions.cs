@@ -68,7 +68,9 @@ public static class ModalClientServiceCollectionExtensions
         services.AddMetrics();
         services.AddLogging();
         services.TryAddSingleton<ModalTelemetry>();
-        services.TryAddSingleton(sp => new ModalCostLedger(sp.GetRequiredService<IOptionsMonitor<ModalClientOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IModalSlotLimiter>(_ => new ModalProcessSlotLimiter());
+        services.TryAddSingleton<IModalSpendStore>(sp => new ModalProcessSpendStore(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ModalCostLedger(sp.GetRequiredService<IOptionsMonitor<ModalClientOptions>>(), sp.GetRequiredService<IModalSpendStore>()));
         services.TryAddSingleton<ModalHealthProbe>();
         services.TryAddTransient<ModalAppsHealthCheck>();
         services.TryAddSingleton(sp => new ModalDeploymentDiscovery(

@@ -278,6 +278,14 @@ public static class ModalModelFactory
             CallId = callId,
         };
 
+    /// <summary>Builds the exception of a call refused because a shared limit (on Redis) could not be checked.</summary>
+    /// <param name="endpoint">The endpoint called.</param>
+    /// <param name="limit">Which limit: <c>concurrency</c> or <c>budget</c>.</param>
+    /// <param name="message">The message; <see langword="null"/> for one built from the other values.</param>
+    /// <returns>The exception.</returns>
+    public static ModalSharedLimitsUnavailableException ModalSharedLimitsUnavailableException(ModalEndpoint? endpoint, string limit = "concurrency", string? message = null)
+        => new(message ?? $"{endpoint?.Path ?? "The call"} was not sent: the shared {limit} limit could not be checked.", endpoint, limit);
+
     private static ModalEndpoint Require(ModalEndpoint endpoint) => endpoint ?? throw new ArgumentNullException(nameof(endpoint));
 
     private static GenerationDetails Details(

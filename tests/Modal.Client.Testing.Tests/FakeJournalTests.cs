@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Modal.Client.Testing.Tests;
 
@@ -19,6 +20,37 @@ public sealed class FakeJournalTests
         Assert.Equal(200, fake.Journal.GpuRunCount("/z-image-danrisi"));
         Assert.Equal(200, fake.Journal.Requests("/z-image-danrisi").Count);
         Assert.Equal(200, fake.Journal.Requests("/z-image-danrisi").Select(r => r.FunctionCallId).Distinct().Count());
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task PeakGpuRunsInFlightCount_ThreeHeldRunsOnOneApp_PeaksAtThreeAndEndsAtZero()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 2, 6, 13, 12, 0, TimeSpan.Zero));
+        using var fake = FakeModalDeployment.Start(new() { TimeProvider = time, DefaultGenerationTime = TimeSpan.FromSeconds(10) });
+        using var http = Wire.Client();
+
+        var calls = new[] { "/flux", "/flux-dev", "/flux" }
+            .Select(path => http.PostJsonAsync(fake.Endpoint(path).Url, """{"prompt":"p","width":64,"height":64}"""))
+            .ToList();
+        for (var i = 0; i < 500 && fake.Journal.GpuRunsInFlightCount("ryla-flux") < 3; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(3, fake.Journal.GpuRunsInFlightCount("ryla-flux"));
+        time.Advance(TimeSpan.FromSeconds(10));
+        var responses = await Task.WhenAll(calls);
+
+        Assert.All(responses, r => Assert.Equal(200, (int)r.StatusCode));
+        Assert.Equal(0, fake.Journal.GpuRunsInFlightCount("ryla-flux"));
+        Assert.Equal(3, fake.Journal.PeakGpuRunsInFlightCount("ryla-flux"));
+        Assert.Equal(0, fake.Journal.PeakGpuRunsInFlightCount("ryla-z-image"));
+        fake.Journal.Reset();
+        Assert.Equal(0, fake.Journal.PeakGpuRunsInFlightCount("ryla-flux"));
         foreach (var response in responses)
         {
             response.Dispose();

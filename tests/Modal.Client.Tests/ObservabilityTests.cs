@@ -217,7 +217,9 @@ public sealed class ObservabilityTests
             configure: o => { o.Budget.MaxSpendPerWindowUsd = 0.04m; o.Budget.Window = TimeSpan.FromHours(1); },
             configureServices: s => s.AddSingleton<TimeProvider>(time));
         var ledger = modal.Services.GetRequiredService<ModalCostLedger>();
-        ledger.Settle(ModalCatalog.GetCallable("/flux"), 0, new ModalCost(0.03m, ModalCostSource.Reported));
+        var store = modal.Services.GetRequiredService<IModalSpendStore>();
+        var earlier = await store.ReserveAsync(new ModalSpendRequest(ModalCatalog.GetCallable("/flux"), 0m, null, TimeSpan.FromHours(1), TimeSpan.FromMinutes(5)), default);
+        await store.SettleAsync(earlier, new ModalCost(0.03m, ModalCostSource.Reported), default);
 
         var ex = await Assert.ThrowsAsync<ModalBudgetExceededException>(() => modal.Client.Flux.SchnellAsync(Fox()));
         Assert.Equal(0.01m, ex.RemainingUsd);

@@ -10,6 +10,7 @@ internal sealed class FakeJob
     private TimeSpan remaining;
     private bool delivered;
     private Evaluation? evaluation;
+    private int ended;
 
     public FakeJob(string callId, EndpointSpec spec, TimeSpan duration, Evaluation evaluation, FakeFault outcome, FakeFault delivery, TimeSpan? deliveryDuration)
     {
@@ -72,6 +73,9 @@ internal sealed class FakeJob
             return true;
         }
     }
+
+    /// <summary>Marks the run as no longer in flight; true the first time only.</summary>
+    public bool TryEnd() => Interlocked.Exchange(ref ended, 1) == 0;
 
     /// <summary>Forgets the run's inputs and outcome once it has been ended some other way (a fault on a poll).</summary>
     public void Release() => Interlocked.Exchange(ref evaluation, null);

@@ -176,6 +176,7 @@ internal sealed class FakeRouter(DeploymentCore core, string? app)
         }
 
         core.Journal.CountGpuRun(endpoint.Path);
+        core.Journal.RunStarted(endpoint.App);
         var simulated = endpoint.GenerationTime ?? core.DefaultGenerationTime;
         if (fault == FakeFault.ColdStart)
         {
@@ -193,6 +194,7 @@ internal sealed class FakeRouter(DeploymentCore core, string? app)
 
         if (fault == FakeFault.ConnectionReset)
         {
+            End(job); // counted in flight until the reset only
             return FakeResponse.Reset(); // the run goes on without anyone waiting for it (contract P12)
         }
 
@@ -226,6 +228,7 @@ internal sealed class FakeRouter(DeploymentCore core, string? app)
             }
 
             job.Release();
+            End(job);
             return FaultKinds.Terminal(job.Spec, fault).WithHeader(FakeHeaders.FunctionCallId, callId);
         }
 
@@ -247,7 +250,18 @@ internal sealed class FakeRouter(DeploymentCore core, string? app)
             core.Jobs.TryAdd(job.CallId, job);
         }
 
-        await core.DelayAsync(wait).ConfigureAwait(false);
+        try
+        {
+            await core.DelayAsync(wait).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (completes)
+            {
+                End(job);
+            }
+        }
+
         if (!completes)
         {
             var location = $"{BaseUrl}{job.Spec.Path}?{CallIdParameter}={job.CallId}";
@@ -257,6 +271,14 @@ internal sealed class FakeRouter(DeploymentCore core, string? app)
         }
 
         return job.TryMarkDelivered() ? job.Result() : FakeResponse.Text(408, WireErrors.MissingRequest);
+    }
+
+    private void End(FakeJob job)
+    {
+        if (job.TryEnd())
+        {
+            core.Journal.RunEnded(job.Spec.App);
+        }
     }
 
     private FakeResponse? ProxyAuthFailure(IRequestMessage request)

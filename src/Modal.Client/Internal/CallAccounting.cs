@@ -30,17 +30,23 @@ internal sealed partial class CallAccounting(ModalCostLedger ledger, ModalTeleme
     }
 
     /// <summary>Reserves the call's estimate against the budget (or refuses the call) and starts its activity.</summary>
-    public Entry Open(ModalCall call, string? prompt)
+    public async ValueTask<Entry> OpenAsync(ModalCall call, string? prompt, CancellationToken cancellationToken)
     {
-        decimal reservation;
+        ModalSpendReservation reservation;
         try
         {
-            reservation = _ledger.Reserve(call.Endpoint, call.Budget);
+            reservation = await _ledger.ReserveAsync(call.Endpoint, call.Budget, cancellationToken).ConfigureAwait(false);
         }
         catch (ModalBudgetExceededException ex)
         {
             _telemetry.Refused(call.Endpoint);
             LogBudgetRefused(_logger, call.Endpoint.Path, ex.EstimateUsd, ex.LimitUsd, ex.RemainingUsd);
+            throw;
+        }
+        catch (ModalSharedLimitsUnavailableException ex)
+        {
+            _telemetry.Refused(call.Endpoint, ex);
+            LogLimitsUnavailable(_logger, call.Endpoint.Path, ex.Limit);
             throw;
         }
 
@@ -56,14 +62,14 @@ internal sealed partial class CallAccounting(ModalCostLedger ledger, ModalTeleme
         => new(Math.Round((decimal)call.TimeSinceSent.TotalSeconds * ModalCatalog.GpuPriceUsdPerSecond, 6), ModalCostSource.Estimated);
 
     /// <summary>One call's open account; disposing it settles the ledger.</summary>
-    internal sealed class Entry(CallAccounting books, ModalCall call, decimal reservation, Activity? activity) : IDisposable
+    internal sealed class Entry(CallAccounting books, ModalCall call, ModalSpendReservation reservation, Activity? activity) : IAsyncDisposable
     {
         private ModalCost? _spent;
 
         public void Succeeded(GeneratedMedia result)
         {
             _spent = result.Cost;
-            books._telemetry.Succeeded(activity, call.Endpoint, result);
+            books._telemetry.Succeeded(activity, call.Endpoint, result, call.SlotShared);
             LogCompleted(books._logger, call.Endpoint.Path, result.Seed, result.Duration.TotalSeconds, result.Cost.Usd, result.Cost.IsEstimate, result.ResultUrlPolls, result.Retries, result.CallId);
         }
 
@@ -76,11 +82,17 @@ internal sealed partial class CallAccounting(ModalCostLedger ledger, ModalTeleme
             LogFailed(books._logger, call.Endpoint.Path, ModalTelemetry.Outcome(exception), duration.TotalSeconds, mayHaveRun, (exception as ModalException)?.CallId ?? call.CallId);
         }
 
-        public void Dispose()
+        public async ValueTask DisposeAsync()
         {
-            books._ledger.Settle(call.Endpoint, reservation, _spent);
-            books._telemetry.Ended(call.Endpoint);
-            activity?.Dispose();
+            try
+            {
+                await books._ledger.SettleAsync(reservation, _spent).ConfigureAwait(false);
+            }
+            finally
+            {
+                books._telemetry.Ended(call.Endpoint);
+                activity?.Dispose();
+            }
         }
     }
 
@@ -95,4 +107,8 @@ internal sealed partial class CallAccounting(ModalCostLedger ledger, ModalTeleme
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning,
         Message = "Modal call {Endpoint} refused before sending: estimated ${EstimateUsd} would cross the budget of ${LimitUsd} (${RemainingUsd} remains)")]
     private static partial void LogBudgetRefused(ILogger logger, string endpoint, decimal estimateUsd, decimal limitUsd, decimal remainingUsd);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning,
+        Message = "Modal call {Endpoint} refused before sending: the shared {Limit} limit could not be checked")]
+    private static partial void LogLimitsUnavailable(ILogger logger, string endpoint, string limit);
 }

@@ -62,6 +62,9 @@ internal sealed class ModalCall
     /// <summary>How long the call waited for a slot of the app's concurrency limit (zero when one was free).</summary>
     public TimeSpan QueueTime { get; private set; }
 
+    /// <summary>True when the slot came from a limit shared with other processes (Modal.Client.Redis).</summary>
+    public bool SlotShared { get; private set; }
+
     /// <summary>True once the POST was handed to the HTTP pipeline.</summary>
     public bool Sent => _sendStarted != 0;
 
@@ -84,7 +87,11 @@ internal sealed class ModalCall
     /// <summary>Time since the POST was first sent: what the GPU may have been billed for (the queue excluded).</summary>
     public TimeSpan TimeSinceSent => Sent ? _time.GetElapsedTime(_sendStarted) : TimeSpan.Zero;
 
-    public void RecordQueueTime(TimeSpan waited) => QueueTime = waited;
+    public void RecordSlot(TimeSpan waited, bool shared)
+    {
+        QueueTime = waited;
+        SlotShared = shared;
+    }
 
     public void MarkSending()
     {

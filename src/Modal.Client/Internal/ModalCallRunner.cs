@@ -37,19 +37,22 @@ internal sealed class ModalCallRunner(
         request = CallAccounting.AssignSeed(call, request);
         cancellationToken.ThrowIfCancellationRequested();
         var prompt = settings.Telemetry.RecordPromptText ? (request as IPromptedRequest)?.PromptText : null;
-        using var entry = accounting.Open(call, prompt);
-        try
+        var entry = await accounting.OpenAsync(call, prompt, cancellationToken).ConfigureAwait(false);
+        await using (entry.ConfigureAwait(false))
         {
-            var result = await RunCoreAsync(call, request, send, createResult, cancellationToken).ConfigureAwait(false);
-            entry.Succeeded(result);
-            return result;
-        }
-        catch (Exception ex)
-        {
-            // Every failure is booked, whatever its type (a caller's ResultStream that throws while the paid result is
-            // copied into it, too): a call whose GPU work may have run always lands in the ledger.
-            entry.Failed(ex);
-            throw;
+            try
+            {
+                var result = await RunCoreAsync(call, request, send, createResult, cancellationToken).ConfigureAwait(false);
+                entry.Succeeded(result);
+                return result;
+            }
+            catch (Exception ex)
+            {
+                // Every failure is booked, whatever its type (a caller's ResultStream that throws while the paid result is
+                // copied into it, too): a call whose GPU work may have run always lands in the ledger.
+                entry.Failed(ex);
+                throw;
+            }
         }
     }
 

@@ -31,7 +31,7 @@ internal sealed class ModalTelemetry : IDisposable
         _active = _meter.CreateUpDownCounter<long>("modal.client.calls.active", "{call}", "Calls in flight.");
         _polls = _meter.CreateCounter<long>("modal.client.result_url.polls", "{poll}", "GETs of Modal result URLs after a 303.");
         _retries = _meter.CreateCounter<long>("modal.client.retries", "{retry}", "Retried POSTs and result-URL polls.");
-        _queue = _meter.CreateHistogram<double>("modal.client.queue.duration", "s", "Time a call waited for a slot of its app's concurrency limit.");
+        _queue = _meter.CreateHistogram<double>("modal.client.queue.duration", "s", "Time a call waited for a slot of its app's concurrency limit (tag modal.limit.shared: whether the limit counts other processes' calls too).");
     }
 
     public Activity? StartCall(ModalEndpoint endpoint, long? seed, string? prompt)
@@ -58,7 +58,7 @@ internal sealed class ModalTelemetry : IDisposable
         return activity;
     }
 
-    public void Succeeded(Activity? activity, ModalEndpoint endpoint, GeneratedMedia result)
+    public void Succeeded(Activity? activity, ModalEndpoint endpoint, GeneratedMedia result, bool limitShared)
     {
         activity?.SetTag("modal.outcome", "success");
         activity?.SetTag("modal.cost_usd", (double)result.Cost.Usd);
@@ -66,6 +66,7 @@ internal sealed class ModalTelemetry : IDisposable
         activity?.SetTag("modal.result_url_polls", result.ResultUrlPolls);
         activity?.SetTag("modal.retries", result.Retries);
         activity?.SetTag("modal.call_id", result.CallId);
+        activity?.SetTag("modal.limit.shared", limitShared);
         activity?.SetStatus(ActivityStatusCode.Ok);
         Record(endpoint, "success", result.Duration, result.Cost);
         if (_polls.Enabled)
@@ -80,7 +81,9 @@ internal sealed class ModalTelemetry : IDisposable
 
         if (_queue.Enabled)
         {
-            _queue.Record(result.QueueTime.TotalSeconds, Tags(endpoint));
+            var queueTags = Tags(endpoint);
+            queueTags.Add("modal.limit.shared", limitShared);
+            _queue.Record(result.QueueTime.TotalSeconds, queueTags);
         }
     }
 
@@ -113,6 +116,14 @@ internal sealed class ModalTelemetry : IDisposable
 
     public void Refused(ModalEndpoint endpoint) => _calls.Add(1, WithOutcome(endpoint, "budget_refused"));
 
+    /// <summary>A call refused before its activity started because a shared limit could not be checked.</summary>
+    public void Refused(ModalEndpoint endpoint, ModalSharedLimitsUnavailableException exception)
+    {
+        var tags = WithOutcome(endpoint, Outcome(exception));
+        tags.Add("modal.limit", exception.Limit);
+        _calls.Add(1, tags);
+    }
+
     public void Ended(ModalEndpoint endpoint)
     {
         if (_active.Enabled)
@@ -136,6 +147,7 @@ internal sealed class ModalTelemetry : IDisposable
         ModalResultLostException => "result_lost",
         ModalCircuitOpenException => "circuit_open",
         ModalBudgetExceededException => "budget_refused",
+        ModalSharedLimitsUnavailableException => "limits_unavailable",
         _ => "error",
     };
 
