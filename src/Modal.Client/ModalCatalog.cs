@@ -89,9 +89,6 @@ public static partial class ModalCatalog
     /// <summary>The entry at an exact path (one of <see cref="ModalEndpointPaths"/>).</summary>
     internal static ModalEndpoint Get(string path) => ByPath[path];
 
-    /// <summary>What to call instead of <paramref name="endpoint"/>: its own alternative, else its use case's.</summary>
-    internal static ModalEndpoint? AlternativeOf(ModalEndpoint endpoint) => endpoint.Alternative;
-
     /// <summary>The alternative the use-case table names for an endpoint that is a use case's primary.</summary>
     internal static ModalEndpoint? UseCaseAlternativeOf(ModalEndpoint endpoint)
         => UseCases.FirstOrDefault(u => u.Primary == endpoint)?.Alternative;

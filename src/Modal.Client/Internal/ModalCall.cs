@@ -75,8 +75,6 @@ internal sealed class ModalCall
     /// </summary>
     public bool WorkMayHaveStarted => _workMayHaveStarted || _attemptInFlight;
 
-    /// <summary>True once the POST was answered with 303 or 200: Modal accepted the job.</summary>
-    public bool Accepted { get; private set; }
 
     /// <summary>True when a result-URL poll broke after it was sent: a later 408/404 then means the single-use result was consumed.</summary>
     public bool PollBrokeAfterSend { get; set; }
@@ -114,9 +112,9 @@ internal sealed class ModalCall
         _attemptInFlight = false;
     }
 
+    /// <summary>The POST was answered with 303 or 2xx: Modal accepted the job.</summary>
     public void MarkAccepted()
     {
-        Accepted = true;
         _workMayHaveStarted = true;
     }
 

@@ -251,7 +251,7 @@ internal static class ModalErrorClassifier
         _ => "The GPU job may have run.",
     };
 
-    private static ModalEndpoint? AlternativeFor(ModalEndpoint endpoint) => ModalCatalog.AlternativeOf(endpoint);
+    private static ModalEndpoint? AlternativeFor(ModalEndpoint endpoint) => endpoint.Alternative;
 
     /// <summary>Retry-After as a delay; an HTTP date is measured against the response's own Date header (no local clock).</summary>
     private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch

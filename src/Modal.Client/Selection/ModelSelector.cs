@@ -146,7 +146,7 @@ public sealed partial class ModelSelector : IModelSelector
 
     private ModalEndpoint[] Chain(ModalEndpoint endpoint, bool fallback)
     {
-        var alternative = fallback ? ModalCatalog.AlternativeOf(endpoint) : null;
+        var alternative = fallback ? endpoint.Alternative : null;
         ModalEndpoint[] chain = alternative is null ? [endpoint] : [endpoint, alternative];
         var report = Discovery.Cached;
         var deployed = chain.Where(e => report?.StatusOf(e.Path) != ModalDeploymentStatus.Missing).ToArray();
