@@ -28,7 +28,9 @@ if (args[0] == "sdk")
     {
         if (trace)
         {
-            Console.Error.WriteLine($"{what}: {clock.Elapsed.TotalMilliseconds:0.0} ms");
+            Console.Error.WriteLine(
+                $"{what}: {clock.Elapsed.TotalMilliseconds:0.0} ms; JIT so far {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, "
+                + $"{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0.0} ms; {AppDomain.CurrentDomain.GetAssemblies().Length} assemblies");
         }
     }
 

@@ -65,6 +65,7 @@ public static class ModalClientServiceCollectionExtensions
         services.TryAddSingleton<ResultReader>();
         services.TryAddSingleton<CallAccounting>();
         services.TryAddSingleton<ResultDestinations>();
+        services.TryAddSingleton<ModalResiliencePipelines>();
         services.AddMetrics();
         services.AddLogging();
         services.TryAddSingleton<ModalTelemetry>();
@@ -166,26 +167,12 @@ public static class ModalClientServiceCollectionExtensions
     /// The options reload: a changed retry or breaker setting rebuilds the pipelines.
     /// </summary>
     private static void ConfigurePosts(IHttpClientBuilder builder)
-    {
-        builder
-            .AddResilienceHandler("modal", static (pipeline, context) =>
-            {
-                context.EnableReloads<ModalClientOptions>();
-                var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Modal.Client.Resilience");
-                PostResiliencePolicy.Configure(pipeline, context.GetOptions<ModalClientOptions>(), logger);
-            })
-            .SelectPipelineBy(static _ => PostResiliencePolicy.PipelineKey);
-        builder
+        => builder
+            .AddHttpMessageHandler(static sp => new ResilienceHandler(sp.GetRequiredService<ModalResiliencePipelines>().ForPost))
             .AddHttpMessageHandler<ModalRoutingHandler>()
             .AddHttpMessageHandler<AttemptTracker>();
-    }
 
     /// <summary>Result-URL polls: proxy auth, then <see cref="PollResiliencePolicy"/> (retries and a per-attempt timeout, no breaker).</summary>
     private static void ConfigurePolls(IHttpClientBuilder builder)
-        => builder.AddResilienceHandler("modal-polls", static (pipeline, context) =>
-        {
-            context.EnableReloads<ModalClientOptions>();
-            var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Modal.Client.Resilience");
-            PollResiliencePolicy.Configure(pipeline, context.GetOptions<ModalClientOptions>(), logger);
-        });
+        => builder.AddHttpMessageHandler(static sp => new ResilienceHandler(sp.GetRequiredService<ModalResiliencePipelines>().ForPoll));
 }

@@ -58,6 +58,16 @@ internal static partial class PostResiliencePolicy
                 SamplingDuration = breaker.SamplingDuration,
                 BreakDuration = breaker.BreakDuration,
                 ShouldHandle = args => ValueTask.FromResult(ModalOutcomes.IsPlatformFailure(args.Outcome.Result, args.Outcome.Exception)),
+                OnOpened = args =>
+                {
+                    LogBreakerOpened(logger, ModalCall.Of(args.Context.GetRequestMessage())?.App.Name ?? "?", args.BreakDuration.TotalSeconds);
+                    return ValueTask.CompletedTask;
+                },
+                OnClosed = args =>
+                {
+                    LogBreakerClosed(logger, ModalCall.Of(args.Context.GetRequestMessage())?.App.Name ?? "?");
+                    return ValueTask.CompletedTask;
+                },
             });
         }
     }
@@ -82,6 +92,12 @@ internal static partial class PostResiliencePolicy
         var mayChargeAgain = call?.RetryMayChargeAgain ?? retryMayChargeAgainByDefault;
         return mayChargeAgain && (exception is HttpRequestException || response is { StatusCode: >= HttpStatusCode.InternalServerError });
     }
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "The circuit breaker of Modal app {App} opened for {BreakSeconds:0.0} s after repeated platform failures; its calls fail fast with ModalCircuitOpenException until then")]
+    private static partial void LogBreakerOpened(ILogger logger, string app, double breakSeconds);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "The circuit breaker of Modal app {App} closed: calls reach the app again")]
+    private static partial void LogBreakerClosed(ILogger logger, string app);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Retrying Modal call {Endpoint} (attempt {Attempt}) after {Reason}, in {DelaySeconds:0.0} s; the failed attempt started no GPU work")]
     private static partial void LogRetry(ILogger logger, string endpoint, int attempt, string reason, double delaySeconds);
