@@ -171,4 +171,33 @@ public sealed class ModalJsonContentTests : IDisposable
 
         Assert.Contains("Keep the stream open until the call completes", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RequestTypes_WithMediaMembers_AreMarkedAsMediaRequests()
+    {
+        var requests = typeof(ModalJsonContext).CustomAttributes
+            .Where(a => a.AttributeType == typeof(System.Text.Json.Serialization.JsonSerializableAttribute))
+            .Select(a => (Type)a.ConstructorArguments[0].Value!)
+            .ToList();
+        var withMedia = requests
+            .Where(t => t.GetProperties().Any(p => p.PropertyType == typeof(ModalMedia) || typeof(IEnumerable<ModalMedia>).IsAssignableFrom(p.PropertyType)))
+            .Select(t => t.Name)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var marked = requests.Where(t => typeof(IMediaRequest).IsAssignableFrom(t)).Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(21, requests.Count);
+        Assert.Equal(8, withMedia.Count);
+        Assert.Equal(withMedia, marked);
+    }
+
+    [Fact]
+    public async Task FromHttpContentAsync_IsNotUsed_AndSaysSo()
+    {
+        using var content = new StringContent("{}");
+
+        var ex = await Assert.ThrowsAsync<NotSupportedException>(() => new ModalContentSerializer().FromHttpContentAsync<FluxSchnellRequest>(content));
+
+        Assert.Equal("Modal.Client reads answers as HttpResponseMessage and never deserializes FluxSchnellRequest.", ex.Message);
+    }
 }

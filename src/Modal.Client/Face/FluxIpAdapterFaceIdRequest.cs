@@ -9,7 +9,7 @@ namespace Modal.Client;
 /// sampler's true CFG is <see cref="Cfg"/>, sent as <c>guidance_scale</c> (the server ignores a <c>cfg</c> field). The
 /// XLabs nodes refuse steps above 100 and an IP-Adapter scale above 1 after the job started, so the SDK refuses them first.
 /// </remarks>
-public sealed record FluxIpAdapterFaceIdRequest : ISeededRequest<FluxIpAdapterFaceIdRequest>, IPromptedRequest
+public sealed record FluxIpAdapterFaceIdRequest : ISeededRequest<FluxIpAdapterFaceIdRequest>, IPromptedRequest, IMediaRequest
 {
     /// <summary>The face to keep. Required; sent as a data URL.</summary>
     public required ModalMedia ReferenceImage { get; init; }

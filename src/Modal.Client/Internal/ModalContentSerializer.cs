@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text.Json;
@@ -21,29 +20,12 @@ internal sealed class ModalContentSerializer : IHttpContentSerializer, ISynchron
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    private static readonly ConcurrentDictionary<Type, bool> MediaTypes = new();
-
-    /// <summary>
-    /// The context's options, with C# <c>required</c> not enforced as JSON "required": requests are only written, and a
-    /// required member that is written under other names (<c>Lora</c> as <c>lora_id</c>/<c>lora_name</c>) has no setter.
-    /// </summary>
-    internal static readonly JsonSerializerOptions Options = new(ModalJsonContext.Default.Options)
-    {
-        TypeInfoResolver = ModalJsonContext.Default.WithAddedModifier(static info =>
-        {
-            foreach (var property in info.Properties)
-            {
-                property.IsRequired = false;
-            }
-        }),
-    };
-
     /// <exception cref="InvalidOperationException">A media's file or stream changed or was closed since the media was created.</exception>
     public HttpContent ToHttpContent<T>(T item)
     {
         var typeInfo = TypeInfo<T>();
         byte[] skeleton;
-        if (CarriesMedia(typeInfo))
+        if (item is IMediaRequest)
         {
             var media = new List<ModalMedia>();
             skeleton = ModalMediaJsonConverter.SerializeDeferringMedia(item, typeInfo, media);
@@ -66,28 +48,13 @@ internal sealed class ModalContentSerializer : IHttpContentSerializer, ISynchron
 
     public HttpContent ToStreamingHttpContent<T>(T item) => ToHttpContent(item);
 
-    public async Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            return await JsonSerializer.DeserializeAsync(stream, TypeInfo<T>(), cancellationToken).ConfigureAwait(false);
-        }
-    }
+    /// <summary>Not used: every SDK call reads its answer as an <see cref="HttpResponseMessage"/>; the context only writes requests.</summary>
+    public Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
+        => throw new NotSupportedException($"Modal.Client reads answers as HttpResponseMessage and never deserializes {typeof(T).Name}.");
 
     public string? GetFieldNameForProperty(PropertyInfo propertyInfo) => null;
 
-    /// <summary>
-    /// Whether a request type has media members (requests are flat records). The others are serialized on the pooled
-    /// fast path; were media ever nested deeper, they would still be written correctly, as whole data URLs.
-    /// </summary>
-    private static bool CarriesMedia(JsonTypeInfo typeInfo) => MediaTypes.GetOrAdd(
-        typeInfo.Type,
-        static (_, info) => info.Properties.Any(p => p.PropertyType == typeof(ModalMedia) || typeof(IEnumerable<ModalMedia>).IsAssignableFrom(p.PropertyType)),
-        typeInfo);
-
     private static JsonTypeInfo<T> TypeInfo<T>() =>
-        Options.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        ModalJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
         ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered in {nameof(ModalJsonContext)}.");
 }

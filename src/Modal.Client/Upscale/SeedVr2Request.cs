@@ -9,7 +9,7 @@ namespace Modal.Client;
 /// target size with <see cref="Resolution"/>. There is no <c>max_resolution_2</c> member either: the handler passes it
 /// on, but the SeedVR2VideoUpscaler node has no such input, so it has no effect.
 /// </remarks>
-public sealed record SeedVr2Request : ISeededRequest<SeedVr2Request>
+public sealed record SeedVr2Request : ISeededRequest<SeedVr2Request>, IMediaRequest
 {
     /// <summary>The image to upscale, sent as <c>image</c>. Required.</summary>
     [JsonPropertyName("image")]

@@ -1,3 +1,5 @@
+using Modal.Client.Internal;
+
 namespace Modal.Client;
 
 /// <summary>A <c>POST /video-faceswap</c> request: ReActor face swap over a video, on ryla-qwen-image. The result is an MP4.</summary>
@@ -5,7 +7,7 @@ namespace Modal.Client;
 /// Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply. There is no seed.
 /// A failing graph is only detected by the server's 10-minute poll limit, so a broken input can take that long to fail.
 /// </remarks>
-public sealed record VideoFaceSwapRequest
+public sealed record VideoFaceSwapRequest : IMediaRequest
 {
     /// <summary>The video whose faces are replaced. Required; MP4 is the supported input (animated WebP is not).</summary>
     public required ModalMedia SourceVideo { get; init; }

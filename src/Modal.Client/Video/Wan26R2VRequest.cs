@@ -8,7 +8,7 @@ namespace Modal.Client;
 /// Never benchmarked; in the server's graph the reference videos appear not to reach the sampler, so the output is likely
 /// plain text-to-video (contract 3.16). The result is an animated WebP.
 /// </remarks>
-public sealed record Wan26R2VRequest : ISeededRequest<Wan26R2VRequest>, IPromptedRequest
+public sealed record Wan26R2VRequest : ISeededRequest<Wan26R2VRequest>, IPromptedRequest, IMediaRequest
 {
     /// <summary>One to three reference videos (MP4 or WebM). Required.</summary>
     public required IReadOnlyList<ModalMedia> ReferenceVideos { get; init; }
