@@ -168,11 +168,11 @@ public static class ModalClientServiceCollectionExtensions
     /// </summary>
     private static void ConfigurePosts(IHttpClientBuilder builder)
         => builder
-            .AddHttpMessageHandler(static sp => new ResilienceHandler(sp.GetRequiredService<ModalResiliencePipelines>().ForPost))
+            .AddHttpMessageHandler(static sp => new ModalResilienceHandler(sp.GetRequiredService<ModalResiliencePipelines>().ForPost))
             .AddHttpMessageHandler<ModalRoutingHandler>()
             .AddHttpMessageHandler<AttemptTracker>();
 
     /// <summary>Result-URL polls: proxy auth, then <see cref="PollResiliencePolicy"/> (retries and a per-attempt timeout, no breaker).</summary>
     private static void ConfigurePolls(IHttpClientBuilder builder)
-        => builder.AddHttpMessageHandler(static sp => new ResilienceHandler(sp.GetRequiredService<ModalResiliencePipelines>().ForPoll));
+        => builder.AddHttpMessageHandler(static sp => new ModalResilienceHandler(sp.GetRequiredService<ModalResiliencePipelines>().ForPoll));
 }

@@ -8,10 +8,10 @@ namespace Modal.Client.Internal;
 /// <summary>
 /// The SDK's resilience pipelines, built on first use and kept in a Polly registry: one POST pipeline per app
 /// (<see cref="PostResiliencePolicy"/>, so each app has its own circuit breaker) and one for result-URL polls
-/// (<see cref="PollResiliencePolicy"/>). A change of <see cref="ModalClientOptions"/> rebuilds them. The handlers that run
-/// them are Microsoft.Extensions.Http.Resilience's <c>ResilienceHandler</c>s; registering them through
-/// <c>AddResilienceHandler</c> instead would build a DI registry, telemetry enrichers and a pipeline per named client at
-/// start-up, and time every attempt for metrics nobody asked for: the SDK logs its retries and measures its calls itself.
+/// (<see cref="PollResiliencePolicy"/>). A change of <see cref="ModalClientOptions"/> rebuilds them. <see cref="ModalResilienceHandler"/>
+/// runs them. Microsoft.Extensions.Http.Resilience's <c>AddResilienceHandler</c> would instead build a DI registry,
+/// telemetry enrichers and a pipeline per named client at start-up, and time every attempt for metrics nobody asked
+/// for: the SDK logs its retries and breaker changes and measures its calls itself.
 /// </summary>
 internal sealed class ModalResiliencePipelines : IAsyncDisposable, IDisposable
 {

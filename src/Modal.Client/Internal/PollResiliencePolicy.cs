@@ -28,7 +28,7 @@ internal static partial class PollResiliencePolicy
             ShouldHandle = args => ShouldRetryAsync(args.Outcome, args.Context.CancellationToken),
             OnRetry = args =>
             {
-                var call = ModalCall.Of(args.Context.GetRequestMessage());
+                var call = ModalResilienceHandler.CallOf(args.Context);
                 if (call is not null)
                 {
                     call.RecordRetry();

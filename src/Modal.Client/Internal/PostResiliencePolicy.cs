@@ -27,10 +27,10 @@ internal static partial class PostResiliencePolicy
                 UseJitter = true,
                 ShouldRetryAfterHeader = true,
                 ShouldHandle = args => ValueTask.FromResult(
-                    ShouldRetry(args.Outcome.Result, args.Outcome.Exception, ModalCall.Of(args.Context.GetRequestMessage()), retry.RetryMayChargeAgain)),
+                    ShouldRetry(args.Outcome.Result, args.Outcome.Exception, ModalResilienceHandler.CallOf(args.Context), retry.RetryMayChargeAgain)),
                 OnRetry = args =>
                 {
-                    var call = ModalCall.Of(args.Context.GetRequestMessage());
+                    var call = ModalResilienceHandler.CallOf(args.Context);
                     call?.RecordRetry();
                     var endpoint = call?.Endpoint.Path ?? "?";
                     var reason = ModalOutcomes.Describe(args.Outcome.Result, args.Outcome.Exception);
@@ -60,12 +60,12 @@ internal static partial class PostResiliencePolicy
                 ShouldHandle = args => ValueTask.FromResult(ModalOutcomes.IsPlatformFailure(args.Outcome.Result, args.Outcome.Exception)),
                 OnOpened = args =>
                 {
-                    LogBreakerOpened(logger, ModalCall.Of(args.Context.GetRequestMessage())?.App.Name ?? "?", args.BreakDuration.TotalSeconds);
+                    LogBreakerOpened(logger, ModalResilienceHandler.CallOf(args.Context)?.App.Name ?? "?", args.BreakDuration.TotalSeconds);
                     return ValueTask.CompletedTask;
                 },
                 OnClosed = args =>
                 {
-                    LogBreakerClosed(logger, ModalCall.Of(args.Context.GetRequestMessage())?.App.Name ?? "?");
+                    LogBreakerClosed(logger, ModalResilienceHandler.CallOf(args.Context)?.App.Name ?? "?");
                     return ValueTask.CompletedTask;
                 },
             });

@@ -1,0 +1,54 @@
+using Polly;
+
+namespace Modal.Client.Internal;
+
+/// <summary>
+/// Sends a request through its resilience pipeline (<see cref="ModalResiliencePipelines"/>): each attempt goes down the
+/// rest of the handler chain with the same <see cref="HttpRequestMessage"/>, and the pipeline's predicates and callbacks
+/// read the call from the context (<see cref="CallOf"/>). Leaner than Microsoft.Extensions.Http.Resilience's handler,
+/// which also looks up request metadata for telemetry enrichers the SDK does not use.
+/// </summary>
+internal sealed class ModalResilienceHandler(Func<HttpRequestMessage, ResiliencePipeline<HttpResponseMessage>> pipelineOf) : DelegatingHandler
+{
+    private static readonly ResiliencePropertyKey<ModalCall?> CallKey = new("Modal.Client.Call");
+
+    /// <summary>The call whose attempt an outcome belongs to; <see langword="null"/> for a request the SDK did not start.</summary>
+    public static ModalCall? CallOf(ResilienceContext context)
+        => context.Properties.TryGetValue(CallKey, out var call) ? call : null;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var pipeline = pipelineOf(request);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(CallKey, ModalCall.Of(request));
+        try
+        {
+            var outcome = await pipeline.ExecuteOutcomeAsync(
+                static async (context, state) =>
+                {
+                    try
+                    {
+                        return Outcome.FromResult(await state.Handler.SendAttemptAsync(state.Request, context.CancellationToken).ConfigureAwait(false));
+                    }
+                    catch (Exception exception)
+                    {
+                        return Outcome.FromException<HttpResponseMessage>(exception);
+                    }
+                },
+                context,
+                (Handler: this, Request: request)).ConfigureAwait(false);
+            outcome.ThrowIfException();
+            return outcome.Result!;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+        => throw new NotSupportedException("Modal.Client sends asynchronously only.");
+
+    private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        => base.SendAsync(request, cancellationToken);
+}
