@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Modal.Client;
 
 /// <summary>
@@ -14,13 +12,11 @@ public sealed class ModalCircuitBreakerOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>The failure ratio, within <see cref="SamplingDuration"/>, that opens the circuit.</summary>
-    /// <value>0.5.</value>
-    [Range(0.01, 1.0, ErrorMessage = "CircuitBreaker.FailureRatio must be between 0.01 and 1.")]
+    /// <value>0.5; 0.01 to 1.</value>
     public double FailureRatio { get; set; } = 0.5;
 
     /// <summary>The number of attempts within <see cref="SamplingDuration"/> before the ratio is considered.</summary>
-    /// <value>10.</value>
-    [Range(2, 10_000, ErrorMessage = "CircuitBreaker.MinimumThroughput must be between 2 and 10000.")]
+    /// <value>10; 2 to 10,000.</value>
     public int MinimumThroughput { get; set; } = 10;
 
     /// <summary>The window in which failures are counted.</summary>

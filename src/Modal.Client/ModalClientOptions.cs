@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
-
 namespace Modal.Client;
 
 /// <summary>
@@ -21,10 +18,7 @@ public sealed class ModalClientOptions
     /// The Modal workspace that serves the apps, for example <c>ryla</c>. Used to compose each app's URL when neither
     /// <see cref="AppUrls"/> nor <see cref="BaseUrl"/> gives one.
     /// </summary>
-    /// <value>No default.</value>
-    [RegularExpression(
-        "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$",
-        ErrorMessage = "Workspace must be a Modal workspace name: letters, digits and inner hyphens only, for example \"ryla\".")]
+    /// <value>No default. Letters, digits and inner hyphens.</value>
     public string? Workspace { get; set; }
 
     /// <summary>
@@ -53,16 +47,13 @@ public sealed class ModalClientOptions
     /// How many calls may be in flight to one app at once; further calls wait their turn (the wait counts toward their
     /// budget and is reported as <see cref="GeneratedMedia.QueueTime"/>).
     /// </summary>
-    /// <value>5, the apps' <c>max_inputs</c> per container (a container serves its inputs one after another).</value>
-    [Range(1, 1000, ErrorMessage = "MaxConcurrentCallsPerApp must be between 1 and 1000.")]
+    /// <value>5, the apps' <c>max_inputs</c> per container (a container serves its inputs one after another); 1 to 1000.</value>
     public int MaxConcurrentCallsPerApp { get; set; } = 5;
 
     /// <summary>When and how often a call is retried. By default only when the GPU job cannot have started.</summary>
-    [ValidateObjectMembers]
     public ModalRetryOptions Retry { get; set; } = new();
 
     /// <summary>The circuit breaker kept per app, which stops calling an app that keeps failing at the platform level.</summary>
-    [ValidateObjectMembers]
     public ModalCircuitBreakerOptions CircuitBreaker { get; set; } = new();
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Modal.Client;
 
 /// <summary>
@@ -10,8 +8,7 @@ namespace Modal.Client;
 public sealed class ModalRetryOptions
 {
     /// <summary>How many times a POST may be retried after the first attempt.</summary>
-    /// <value>3.</value>
-    [Range(0, 10, ErrorMessage = "Retry.MaxRetryAttempts must be between 0 and 10.")]
+    /// <value>3; 0 to 10.</value>
     public int MaxRetryAttempts { get; set; } = 3;
 
     /// <summary>The first backoff delay; later ones grow exponentially with jitter. A <c>Retry-After</c> header wins.</summary>
@@ -29,7 +26,6 @@ public sealed class ModalRetryOptions
     public bool RetryMayChargeAgain { get; set; }
 
     /// <summary>How many times one result-URL poll may be retried after a transient failure.</summary>
-    /// <value>5.</value>
-    [Range(0, 20, ErrorMessage = "Retry.MaxPollRetries must be between 0 and 20.")]
+    /// <value>5; 0 to 20.</value>
     public int MaxPollRetries { get; set; } = 5;
 }

@@ -151,7 +151,13 @@ public sealed class OptionsAndRoutingTests
     {
         { "nothing configured", _ => { }, "No URL for the app(s)" },
         { "bad workspace", o => o.Workspace = "ry la!", "Workspace must be a Modal workspace name" },
+        { "workspace with an outer hyphen", o => o.Workspace = "ryla-", "Workspace must be a Modal workspace name" },
         { "label too long", o => o.Workspace = new string('w', 30), "more than DNS allows (63)" },
+        { "no concurrency", o => { o.Workspace = "ryla"; o.MaxConcurrentCallsPerApp = 0; }, "MaxConcurrentCallsPerApp must be between 1 and 1000 (it is 0)." },
+        { "too many retries", o => { o.Workspace = "ryla"; o.Retry.MaxRetryAttempts = 11; }, "Retry.MaxRetryAttempts must be between 0 and 10 (it is 11)." },
+        { "negative poll retries", o => { o.Workspace = "ryla"; o.Retry.MaxPollRetries = -1; }, "Retry.MaxPollRetries must be between 0 and 20 (it is -1)." },
+        { "breaker ratio 0", o => { o.Workspace = "ryla"; o.CircuitBreaker.FailureRatio = 0; }, "CircuitBreaker.FailureRatio must be between 0.01 and 1 (it is 0), for example 0.5." },
+        { "breaker throughput 1", o => { o.Workspace = "ryla"; o.CircuitBreaker.MinimumThroughput = 1; }, "CircuitBreaker.MinimumThroughput must be between 2 and 10000 (it is 1)." },
         { "non-http base url", o => o.BaseUrl = new Uri("ftp://example.com/"), "must be an absolute http or https URL" },
         { "credentials in url", o => o.BaseUrl = new Uri("http://user:secret@example.com/"), "carries credentials in the URL" },
         { "unknown app key", o => { o.Workspace = "ryla"; o.AppUrls["ryla-nope"] = new Uri("https://x.example/"); }, "'ryla-nope', which is not a Modal app" },

@@ -1,19 +1,33 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Modal.Client.Internal;
 
-/// <summary>Checks the DataAnnotations of <see cref="ModalClientOptions"/> (source-generated, no reflection).</summary>
-[OptionsValidator]
-internal sealed partial class ModalClientOptionsAnnotationsValidator : IValidateOptions<ModalClientOptions>;
-
-/// <summary>The cross-field rules of <see cref="ModalClientOptions"/>, with messages that quote the bad value and name the fix.</summary>
+/// <summary>
+/// The rules of <see cref="ModalClientOptions"/>, with messages that quote the bad value and name the fix. Written out
+/// rather than as DataAnnotations: their validator loads System.ComponentModel's type descriptors and a regular-expression
+/// interpreter into every process (about 2 MiB resident and 200 types) to check a handful of numbers and one name.
+/// </summary>
 internal sealed class ModalClientOptionsValidator : IValidateOptions<ModalClientOptions>
 {
+    private static readonly System.Buffers.SearchValues<char> WorkspaceCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
+
     public ValidateOptionsResult Validate(string? name, ModalClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
+        ValidateWorkspaceName(options.Workspace, failures);
         ValidateWorkspace(options, failures);
+        Between(options.MaxConcurrentCallsPerApp, 1, 1000, "MaxConcurrentCallsPerApp", failures);
+        Between(options.Retry.MaxRetryAttempts, 0, 10, "Retry.MaxRetryAttempts", failures);
+        Between(options.Retry.MaxPollRetries, 0, 20, "Retry.MaxPollRetries", failures);
+        Between(options.CircuitBreaker.MinimumThroughput, 2, 10_000, "CircuitBreaker.MinimumThroughput", failures);
+        if (!(options.CircuitBreaker.FailureRatio is >= 0.01 and <= 1.0))
+        {
+            failures.Add($"CircuitBreaker.FailureRatio must be between 0.01 and 1 (it is {options.CircuitBreaker.FailureRatio.ToString(CultureInfo.InvariantCulture)}), for example 0.5.");
+        }
+
         ValidateUrl(options.BaseUrl, "BaseUrl", failures);
         foreach (var (app, url) in options.AppUrls)
         {
@@ -96,6 +110,31 @@ internal sealed class ModalClientOptionsValidator : IValidateOptions<ModalClient
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
+    private static void Between(int value, int min, int max, string name, List<string> failures)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"{name} must be between {min} and {max} (it is {value}).");
+        }
+    }
+
+    /// <summary>A Modal workspace name: letters, digits and inner hyphens (a DNS label's characters).</summary>
+    private static void ValidateWorkspaceName(string? workspace, List<string> failures)
+    {
+        if (string.IsNullOrEmpty(workspace))
+        {
+            return;   // Not set: the check for a URL per app names the fix.
+        }
+
+        var valid = char.IsAsciiLetterOrDigit(workspace[0])
+            && char.IsAsciiLetterOrDigit(workspace[^1])
+            && workspace.AsSpan().IndexOfAnyExcept(WorkspaceCharacters) < 0;
+        if (!valid)
+        {
+            failures.Add("Workspace must be a Modal workspace name: letters, digits and inner hyphens only, for example \"ryla\".");
+        }
+    }
+
     private static void Positive(TimeSpan value, string name, string example, List<string> failures)
     {
         if (value <= TimeSpan.Zero)
@@ -131,7 +170,7 @@ internal sealed class ModalClientOptionsValidator : IValidateOptions<ModalClient
             return;
         }
 
-        // The character rules are checked by the DataAnnotations validator; here only the composed host length.
+        // The character rules are checked by ValidateWorkspaceName; here only the composed host length.
         var trimmed = workspace.Trim();
 
         foreach (var app in ModalApp.All.Where(a => !options.AppUrls.ContainsKey(a.Name)))
