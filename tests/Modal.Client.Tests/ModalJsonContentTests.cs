@@ -192,6 +192,22 @@ public sealed class ModalJsonContentTests : IDisposable
     }
 
     [Fact]
+    public void RequestTypes_NameTheirOwnWriter()
+    {
+        var requests = typeof(ModalJsonContext).CustomAttributes
+            .Where(a => a.AttributeType == typeof(System.Text.Json.Serialization.JsonSerializableAttribute))
+            .Select(a => (Type)a.ConstructorArguments[0].Value!)
+            .ToList();
+
+        Assert.Equal(21, requests.Count);
+        Assert.All(requests, type =>
+        {
+            var request = (IJsonRequest)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(type);
+            Assert.Same(ModalJsonContext.Default.GetTypeInfo(type), request.JsonTypeInfo);
+        });
+    }
+
+    [Fact]
     public async Task FromHttpContentAsync_IsNotUsed_AndSaysSo()
     {
         using var content = new StringContent("{}");

@@ -7,8 +7,11 @@ namespace Modal.Client;
 /// The output size follows the source. The negative prompt is fixed by the server. Validation failures come back as
 /// 500, never 400, which is why the SDK checks the required members before sending.
 /// </remarks>
-public sealed record QwenImageEditRequest : ISeededRequest<QwenImageEditRequest>, IPromptedRequest, IMediaRequest
+public sealed record QwenImageEditRequest : ISeededRequest<QwenImageEditRequest>, IPromptedRequest, IMediaRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.QwenImageEditRequest;
+
     /// <summary>The image to edit. Required.</summary>
     public required ModalMedia SourceImage { get; init; }
 

@@ -7,8 +7,11 @@ namespace Modal.Client;
 /// The whole image is edited with <see cref="Prompt"/> as an instruction, then composited onto the source through the
 /// mask. There is no denoise member: the server uses 0.8.
 /// </remarks>
-public sealed record QwenImageInpaintRequest : ISeededRequest<QwenImageInpaintRequest>, IPromptedRequest, IMediaRequest
+public sealed record QwenImageInpaintRequest : ISeededRequest<QwenImageInpaintRequest>, IPromptedRequest, IMediaRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.QwenImageInpaintRequest;
+
     /// <summary>The image to change. Required.</summary>
     public required ModalMedia SourceImage { get; init; }
 

@@ -9,8 +9,11 @@ namespace Modal.Client;
 /// sampler's true CFG is <see cref="Cfg"/>, sent as <c>guidance_scale</c> (the server ignores a <c>cfg</c> field). The
 /// XLabs nodes refuse steps above 100 and an IP-Adapter scale above 1 after the job started, so the SDK refuses them first.
 /// </remarks>
-public sealed record FluxIpAdapterFaceIdRequest : ISeededRequest<FluxIpAdapterFaceIdRequest>, IPromptedRequest, IMediaRequest
+public sealed record FluxIpAdapterFaceIdRequest : ISeededRequest<FluxIpAdapterFaceIdRequest>, IPromptedRequest, IMediaRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.FluxIpAdapterFaceIdRequest;
+
     /// <summary>The face to keep. Required; sent as a data URL.</summary>
     public required ModalMedia ReferenceImage { get; init; }
 

@@ -8,8 +8,11 @@ namespace Modal.Client;
 /// <c>cfg</c>, <c>negative_prompt</c> and <c>face_provider</c> fields named by older docs are ignored, so they are not offered.
 /// This is the one endpoint whose reported cost (<c>x-cost-usd</c>) arrives.
 /// </remarks>
-public sealed record FluxPulidRequest : ISeededRequest<FluxPulidRequest>, IPromptedRequest, IMediaRequest
+public sealed record FluxPulidRequest : ISeededRequest<FluxPulidRequest>, IPromptedRequest, IMediaRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.FluxPulidRequest;
+
     /// <summary>The face to keep. Required; sent as a data URL.</summary>
     public required ModalMedia ReferenceImage { get; init; }
 

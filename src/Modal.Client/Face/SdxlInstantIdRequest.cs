@@ -8,8 +8,11 @@ namespace Modal.Client;
 /// Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply. A face must be
 /// detectable in <see cref="ReferenceImage"/>, otherwise the workflow fails (often reported as HTTP 503).
 /// </remarks>
-public sealed record SdxlInstantIdRequest : ISeededRequest<SdxlInstantIdRequest>, IPromptedRequest, IMediaRequest
+public sealed record SdxlInstantIdRequest : ISeededRequest<SdxlInstantIdRequest>, IPromptedRequest, IMediaRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.SdxlInstantIdRequest;
+
     /// <summary>The face to keep. Required; sent as a data URL (the server re-encodes it to JPEG).</summary>
     public required ModalMedia ReferenceImage { get; init; }
 

@@ -5,8 +5,11 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /flux-dev-lora</c> request: Flux Dev with a character LoRA on ryla-flux.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record FluxDevLoraRequest : ISeededRequest<FluxDevLoraRequest>, IPromptedRequest
+public sealed record FluxDevLoraRequest : ISeededRequest<FluxDevLoraRequest>, IPromptedRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.FluxDevLoraRequest;
+
     /// <summary>
     /// The LoRA. An id resolves to <c>character-{id}.safetensors</c> in <c>models/loras/</c>; a Flux LoRA trained by
     /// ryla-lora-training is named <c>flux-character-{id}</c>, so load it with <see cref="LoraReference.ByName"/>.

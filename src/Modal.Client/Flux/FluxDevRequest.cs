@@ -4,8 +4,11 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /flux-dev</c> request: Flux Dev text-to-image on ryla-flux.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record FluxDevRequest : ISeededRequest<FluxDevRequest>, IPromptedRequest
+public sealed record FluxDevRequest : ISeededRequest<FluxDevRequest>, IPromptedRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.FluxDevRequest;
+
     /// <summary>The positive prompt. Required: the server fails with a 500 <c>KeyError</c> without it.</summary>
     public required string Prompt { get; init; }
 

@@ -23,7 +23,7 @@ internal sealed class ModalContentSerializer : IHttpContentSerializer, ISynchron
     /// <exception cref="InvalidOperationException">A media's file or stream changed or was closed since the media was created.</exception>
     public HttpContent ToHttpContent<T>(T item)
     {
-        var typeInfo = TypeInfo<T>();
+        var typeInfo = TypeInfo(item);
         byte[] skeleton;
         if (item is IMediaRequest)
         {
@@ -54,7 +54,7 @@ internal sealed class ModalContentSerializer : IHttpContentSerializer, ISynchron
 
     public string? GetFieldNameForProperty(PropertyInfo propertyInfo) => null;
 
-    private static JsonTypeInfo<T> TypeInfo<T>() =>
-        ModalJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
-        ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered in {nameof(ModalJsonContext)}.");
+    private static JsonTypeInfo<T> TypeInfo<T>(T item) =>
+        (item as IJsonRequest)?.JsonTypeInfo as JsonTypeInfo<T>
+        ?? throw new InvalidOperationException($"{typeof(T).Name} is not a request of {nameof(ModalJsonContext)} (IJsonRequest).");
 }

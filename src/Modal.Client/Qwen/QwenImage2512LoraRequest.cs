@@ -5,8 +5,11 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /qwen-image-2512-lora</c> request: Qwen-Image 2512 with a character LoRA on ryla-qwen-image.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record QwenImage2512LoraRequest : ISeededRequest<QwenImage2512LoraRequest>, IPromptedRequest
+public sealed record QwenImage2512LoraRequest : ISeededRequest<QwenImage2512LoraRequest>, IPromptedRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.QwenImage2512LoraRequest;
+
     /// <summary>
     /// The LoRA. An id resolves to <c>qwen-character-{id}.safetensors</c> in <c>qwen-loras/</c> then <c>loras/</c>, then the
     /// legacy <c>character-{id}.safetensors</c>; a name is used as the file name.

@@ -4,8 +4,11 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /qwen-image-2512</c> request: Qwen-Image 2512, high quality, on ryla-qwen-image.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record QwenImage2512Request : ISeededRequest<QwenImage2512Request>, IPromptedRequest
+public sealed record QwenImage2512Request : ISeededRequest<QwenImage2512Request>, IPromptedRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.QwenImage2512Request;
+
     /// <summary>The positive prompt. Optional: the server uses "A beautiful woman" without one.</summary>
     public string? Prompt { get; init; }
 

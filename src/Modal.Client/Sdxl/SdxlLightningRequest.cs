@@ -7,8 +7,11 @@ namespace Modal.Client;
 /// The route was deleted from ryla-instantid by commit e5a81e3 and the live app answered 404 on 2026-02-06; a call then
 /// fails with <see cref="ModalEndpointNotDeployedException"/>. Steps are forced to 4 by the server, so there is no steps member.
 /// </remarks>
-public sealed record SdxlLightningRequest : ISeededRequest<SdxlLightningRequest>, IPromptedRequest
+public sealed record SdxlLightningRequest : ISeededRequest<SdxlLightningRequest>, IPromptedRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.SdxlLightningRequest;
+
     /// <summary>The positive prompt. Required.</summary>
     public required string Prompt { get; init; }
 

@@ -8,8 +8,11 @@ namespace Modal.Client;
 /// fails with <see cref="ModalEndpointNotDeployedException"/>. The fields are those of the 2026-02-01 route. CFG is forced
 /// to 0 by the server, so there is no CFG member.
 /// </remarks>
-public sealed record SdxlTurboRequest : ISeededRequest<SdxlTurboRequest>, IPromptedRequest
+public sealed record SdxlTurboRequest : ISeededRequest<SdxlTurboRequest>, IPromptedRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.SdxlTurboRequest;
+
     /// <summary>The positive prompt. Required.</summary>
     public required string Prompt { get; init; }
 

@@ -9,8 +9,11 @@ namespace Modal.Client;
 /// target size with <see cref="Resolution"/>. There is no <c>max_resolution_2</c> member either: the handler passes it
 /// on, but the SeedVR2VideoUpscaler node has no such input, so it has no effect.
 /// </remarks>
-public sealed record SeedVr2Request : ISeededRequest<SeedVr2Request>, IMediaRequest
+public sealed record SeedVr2Request : ISeededRequest<SeedVr2Request>, IMediaRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.SeedVr2Request;
+
     /// <summary>The image to upscale, sent as <c>image</c>. Required.</summary>
     [JsonPropertyName("image")]
     public required ModalMedia SourceImage { get; init; }

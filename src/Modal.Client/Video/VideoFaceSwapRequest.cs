@@ -7,8 +7,11 @@ namespace Modal.Client;
 /// Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply. There is no seed.
 /// A failing graph is only detected by the server's 10-minute poll limit, so a broken input can take that long to fail.
 /// </remarks>
-public sealed record VideoFaceSwapRequest : IMediaRequest
+public sealed record VideoFaceSwapRequest : IMediaRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.VideoFaceSwapRequest;
+
     /// <summary>The video whose faces are replaced. Required; MP4 is the supported input (animated WebP is not).</summary>
     public required ModalMedia SourceVideo { get; init; }
 

@@ -5,8 +5,11 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /wan2.6-lora</c> request: Wan 2.6 text-to-video with a character LoRA on ryla-wan26 (animated WebP).</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record Wan26LoraRequest : ISeededRequest<Wan26LoraRequest>, IPromptedRequest
+public sealed record Wan26LoraRequest : ISeededRequest<Wan26LoraRequest>, IPromptedRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.Wan26LoraRequest;
+
     /// <summary>
     /// The LoRA. An id resolves to <c>wan-character-{id}.safetensors</c> in <c>wan-loras/</c> then <c>loras/</c>, then the
     /// legacy <c>character-{id}.safetensors</c>; a name is used as the file name.

@@ -8,8 +8,11 @@ namespace Modal.Client;
 /// Never benchmarked; in the server's graph the reference videos appear not to reach the sampler, so the output is likely
 /// plain text-to-video (contract 3.16). The result is an animated WebP.
 /// </remarks>
-public sealed record Wan26R2VRequest : ISeededRequest<Wan26R2VRequest>, IPromptedRequest, IMediaRequest
+public sealed record Wan26R2VRequest : ISeededRequest<Wan26R2VRequest>, IPromptedRequest, IMediaRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.Wan26R2VRequest;
+
     /// <summary>One to three reference videos (MP4 or WebM). Required.</summary>
     public required IReadOnlyList<ModalMedia> ReferenceVideos { get; init; }
 

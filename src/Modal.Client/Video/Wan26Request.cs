@@ -5,8 +5,11 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /wan2.6</c> request: Wan 2.6 text-to-video on ryla-wan26. The result is an animated WebP, not an MP4.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record Wan26Request : ISeededRequest<Wan26Request>, IPromptedRequest
+public sealed record Wan26Request : ISeededRequest<Wan26Request>, IPromptedRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.Wan26Request;
+
     /// <summary>The positive prompt. Required: the server fails with a 500 <c>prompt is required</c> without it.</summary>
     public required string Prompt { get; init; }
 

@@ -4,8 +4,11 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /z-image-danrisi</c> request: Z-Image-Turbo with the Danrisi settings (flash attention, CFG normalisation), on ryla-z-image.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record ZImageDanrisiRequest : ISeededRequest<ZImageDanrisiRequest>, IPromptedRequest
+public sealed record ZImageDanrisiRequest : ISeededRequest<ZImageDanrisiRequest>, IPromptedRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.ZImageDanrisiRequest;
+
     /// <summary>The positive prompt. Required: the server fails with a 500 <c>KeyError</c> without it.</summary>
     public required string Prompt { get; init; }
 

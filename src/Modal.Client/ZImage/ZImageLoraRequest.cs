@@ -5,8 +5,11 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /z-image-lora</c> request: Z-Image-Turbo with a LoRA (ComfyUI graph) on ryla-z-image.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record ZImageLoraRequest : ISeededRequest<ZImageLoraRequest>, IPromptedRequest
+public sealed record ZImageLoraRequest : ISeededRequest<ZImageLoraRequest>, IPromptedRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.ZImageLoraRequest;
+
     /// <summary>
     /// The LoRA. An id resolves to <c>character-{id}.safetensors</c> in <c>models/loras/</c>. The image also ships style LoRAs
     /// usable by name: <c>realistic-snapshot-zit</c>, <c>instagramification</c>, <c>cinematic-kodak-zit</c>,

@@ -4,8 +4,11 @@ namespace Modal.Client;
 
 /// <summary>A <c>POST /z-image-simple</c> request: Z-Image-Turbo text-to-image, on ryla-z-image.</summary>
 /// <remarks>Unset members are omitted from the JSON, so the server's defaults (documented on each member) apply.</remarks>
-public sealed record ZImageSimpleRequest : ISeededRequest<ZImageSimpleRequest>, IPromptedRequest
+public sealed record ZImageSimpleRequest : ISeededRequest<ZImageSimpleRequest>, IPromptedRequest, IJsonRequest
 {
+    /// <inheritdoc/>
+    System.Text.Json.Serialization.Metadata.JsonTypeInfo IJsonRequest.JsonTypeInfo => ModalJsonContext.Default.ZImageSimpleRequest;
+
     /// <summary>The positive prompt. Required: the server fails with a 500 <c>KeyError</c> without it.</summary>
     public required string Prompt { get; init; }
 
