@@ -9,7 +9,9 @@
 #   bash build/bench.sh --load [--calls 50] [--rounds 5]   # only the load test
 #
 # Results: artifacts/benchmarks/results/*-report-github.md (BenchmarkDotNet) and the load table on standard output.
-# The recorded figures and the targets they are held to are in docs/benchmarks.md.
+# The recorded figures and the targets they are held to are in docs/benchmarks.md. Two scripts measure whole processes
+# against the same loopback server: build/cold-start.sh (one call, then exit) and build/steady-memory.sh (resident
+# memory after 2,000 calls).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,78 +1,31 @@
 // One cold call (issue 18): `Modal.Client.ColdStart sdk|raw <server base URL>` builds what an application builds, makes
 // one POST /flux and exits 0 when the answer is the expected PNG. build/cold-start.sh times whole processes of this.
-using System.Net.Http.Headers;
-using System.Text.Json;
+// `steady sdk|raw <url> [calls]` makes the call many times and prints the resident memory (build/steady-memory.sh);
+// `profile <url> [calls]` breaks down the bytes a warm SDK call allocates.
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.DependencyInjection;
-using Modal.Client;
 
 if (args.Length >= 2 && args[0] == "profile")
 {
     return await Modal.Client.ColdStart.AllocationProfile.RunAsync(new Uri(args[1]), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
 }
 
+if (args.Length >= 3 && args[0] == "steady" && args[1] is ("sdk" or "raw"))
+{
+    // Steady-state resident memory after many calls (build/steady-memory.sh): `steady sdk|raw <url> [calls] [--detail]`.
+    var detail = args.Contains("--detail");
+    var numbers = args.Skip(3).Where(a => a != "--detail").ToArray();
+    return await Modal.Client.ColdStart.SteadyMemory.RunAsync(args[1], new Uri(args[2]), numbers.Length > 0 ? int.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture) : 2_000, detail);
+}
+
 if (args.Length != 2 || args[0] is not ("sdk" or "raw"))
 {
-    await Console.Error.WriteLineAsync("usage: Modal.Client.ColdStart sdk|raw <server base URL>");
+    await Console.Error.WriteLineAsync("usage: Modal.Client.ColdStart sdk|raw <server base URL>  |  profile <url> [calls]  |  steady sdk|raw <url> [calls] [--detail]");
     return 2;
 }
 
-var baseUrl = new Uri(args[1]);
-const string Prompt = "a red fox in the snow, golden hour";
-int length;
-if (args[0] == "sdk")
-{
-    var trace = Environment.GetEnvironmentVariable("MODAL_COLD_START_TRACE") == "1";
-    var clock = System.Diagnostics.Stopwatch.StartNew();
-    void Mark(string what)
-    {
-        if (trace)
-        {
-            Console.Error.WriteLine(
-                $"{what}: {clock.Elapsed.TotalMilliseconds:0.0} ms; JIT so far {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, "
-                + $"{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0.0} ms; {AppDomain.CurrentDomain.GetAssemblies().Length} assemblies");
-        }
-    }
-
-    var services = new ServiceCollection();
-    services.AddModalClient(o => o.BaseUrl = baseUrl);
-    Mark("registered");
-    await using var provider = services.BuildServiceProvider();
-    Mark("provider built");
-    if (Environment.GetEnvironmentVariable("MODAL_COLD_START_TRACE_OPTIONS") == "1")
-    {
-        _ = provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<ModalClientOptions>>().CurrentValue;
-        Mark("options read and validated");
-    }
-
-    var modal = provider.GetRequiredService<IModalClient>();
-    Mark("IModalClient resolved");
-    var flux = modal.Flux;
-    Mark("Flux client resolved");
-    var image = await flux.SchnellAsync(new FluxSchnellRequest { Prompt = Prompt, Seed = 42 });
-    Mark("first call done");
-    if (trace)
-    {
-        _ = await flux.SchnellAsync(new FluxSchnellRequest { Prompt = Prompt, Seed = 42 });
-        Mark("second call done");
-    }
-
-    length = image.Content.Length;
-}
-else
-{
-    using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
-    var body = JsonSerializer.SerializeToUtf8Bytes(new RawFlux { Prompt = Prompt, Seed = 42 }, RawJson.Default.RawFlux);
-    using var content = new ByteArrayContent(body);
-    content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-    using var response = await http.PostAsync(new Uri(baseUrl, "flux"), content);
-    response.EnsureSuccessStatusCode();
-    var bytes = new byte[response.Content.Headers.ContentLength ?? 0];
-    await using var stream = await response.Content.ReadAsStreamAsync();
-    await stream.ReadExactlyAsync(bytes);
-    length = bytes.Length;
-}
-
+// Each client in its own method, so that this method's state machine names no SDK type: the raw process then loads none
+// of the SDK's assemblies (Modal.Client, Refit, Microsoft.Extensions.*), as an application without the SDK would not.
+var length = args[0] == "sdk" ? await Modal.Client.ColdStart.ColdCall.SdkAsync(new Uri(args[1])) : await Modal.Client.ColdStart.ColdCall.RawAsync(new Uri(args[1]));
 if (Environment.GetEnvironmentVariable("MODAL_COLD_START_JIT_COUNT") == "1")
 {
     // Exact, unlike times on a busy machine: how many methods this process had the JIT compile (0 under Native AOT).
