@@ -4,11 +4,6 @@ namespace Modal.Client;
 /// The default <see cref="IModalSpendStore"/>: this process's account, in memory. <see cref="ModalSpendSnapshot.ByEndpoint"/>
 /// counts every call since start (or <see cref="Reset"/>); <see cref="ModalSpendSnapshot.WindowUsd"/> the rolling window.
 /// </summary>
-/// <remarks>
-/// The window keeps at most about 1,024 entries whatever the call rate: costs settled within 1/1,024 of the window of
-/// each other share one entry, stamped with the latest of them, so the window may count a cost up to that long after it
-/// left (never drop it early): a budget errs on the side of refusing.
-/// </remarks>
 public sealed class ModalProcessSpendStore : IModalSpendStore
 {
     private readonly Lock _gate = new();
@@ -17,12 +12,6 @@ public sealed class ModalProcessSpendStore : IModalSpendStore
     private readonly Dictionary<string, ModalSpendLine> _byEndpoint = new(StringComparer.Ordinal);
     private decimal _windowUsd;
     private decimal _inFlightUsd;
-
-    // The newest window entry, still open to costs settled soon after it started.
-    private bool _hasOpen;
-    private DateTimeOffset _openStarted;
-    private DateTimeOffset _openAt;
-    private decimal _openUsd;
 
     /// <summary>Creates an empty account.</summary>
     /// <param name="timeProvider">The clock of the rolling window.</param>
@@ -94,7 +83,8 @@ public sealed class ModalProcessSpendStore : IModalSpendStore
             _byEndpoint[path] = actual.IsEstimate
                 ? line with { Calls = line.Calls + 1, EstimatedUsd = line.EstimatedUsd + actual.Usd }
                 : line with { Calls = line.Calls + 1, ReportedUsd = line.ReportedUsd + actual.Usd };
-            AddToWindow(_timeProvider.GetUtcNow(), actual.Usd, reservation.Request.Window);
+            _window.Enqueue((_timeProvider.GetUtcNow(), actual.Usd));
+            _windowUsd += actual.Usd;
             Expire(reservation.Request.Window);   // keep the window bounded even when no window limit ever reads it
         }
     }
@@ -120,28 +110,8 @@ public sealed class ModalProcessSpendStore : IModalSpendStore
         {
             _byEndpoint.Clear();
             _window.Clear();
-            _hasOpen = false;
-            _openUsd = 0;
             _windowUsd = 0;
         }
-    }
-
-    private void AddToWindow(DateTimeOffset now, decimal usd, TimeSpan window)
-    {
-        _windowUsd += usd;
-        if (_hasOpen && now - _openStarted < window / 1024)
-        {
-            _openAt = now;
-            _openUsd += usd;
-            return;
-        }
-
-        if (_hasOpen)
-        {
-            _window.Enqueue((_openAt, _openUsd));
-        }
-
-        (_hasOpen, _openStarted, _openAt, _openUsd) = (true, now, now, usd);
     }
 
     private void Expire(TimeSpan window)
@@ -150,12 +120,6 @@ public sealed class ModalProcessSpendStore : IModalSpendStore
         while (_window.TryPeek(out var oldest) && oldest.At <= cutoff)
         {
             _windowUsd -= _window.Dequeue().Usd;
-        }
-
-        if (_hasOpen && _window.Count == 0 && _openAt <= cutoff)
-        {
-            _windowUsd -= _openUsd;
-            (_hasOpen, _openUsd) = (false, 0);
         }
     }
 }
