@@ -17,11 +17,14 @@ internal sealed class ModalCallRunner(
     ResultDestinations destinations,
     TimeProvider timeProvider)
 {
-    public async Task<TResult> RunAsync<TRequest, TResult>(
+    /// <summary>Runs one call of <paramref name="endpoint"/>: <paramref name="send"/> posts it through <paramref name="api"/>.</summary>
+    /// <remarks>The family clients pass static lambdas with the Refit client as state, so a call allocates no delegate.</remarks>
+    public async Task<TResult> RunAsync<TApi, TRequest, TResult>(
         ModalEndpoint endpoint,
         TRequest request,
         ModalCallOptions? callOptions,
-        Func<TRequest, ModalCall, CancellationToken, Task<HttpResponseMessage>> send,
+        TApi api,
+        Func<TApi, TRequest, ModalCall, CancellationToken, Task<HttpResponseMessage>> send,
         Func<GenerationDetails, TResult> createResult,
         CancellationToken cancellationToken)
         where TResult : GeneratedMedia
@@ -42,7 +45,7 @@ internal sealed class ModalCallRunner(
         {
             try
             {
-                var result = await RunCoreAsync(call, request, send, createResult, cancellationToken).ConfigureAwait(false);
+                var result = await RunCoreAsync(call, request, api, send, createResult, cancellationToken).ConfigureAwait(false);
                 entry.Succeeded(result);
                 return result;
             }
@@ -56,10 +59,11 @@ internal sealed class ModalCallRunner(
         }
     }
 
-    private async Task<TResult> RunCoreAsync<TRequest, TResult>(
+    private async Task<TResult> RunCoreAsync<TApi, TRequest, TResult>(
         ModalCall call,
         TRequest request,
-        Func<TRequest, ModalCall, CancellationToken, Task<HttpResponseMessage>> send,
+        TApi api,
+        Func<TApi, TRequest, ModalCall, CancellationToken, Task<HttpResponseMessage>> send,
         Func<GenerationDetails, TResult> createResult,
         CancellationToken cancellationToken)
         where TResult : GeneratedMedia
@@ -72,7 +76,7 @@ internal sealed class ModalCallRunner(
         {
             call.Progress.Report(ModalCallStage.Queued);
             using var slot = await slots.AcquireAsync(call, linked.Token).ConfigureAwait(false);
-            var posted = await PostSender.SendAsync(call, request, send, timeProvider, linked.Token).ConfigureAwait(false);
+            var posted = await PostSender.SendAsync(call, request, api, send, timeProvider, linked.Token).ConfigureAwait(false);
             var (response, resultUrl) = await poller.FollowAsync(call, posted, linked.Token).ConfigureAwait(false);
             using (response)
             {

@@ -7,10 +7,11 @@ namespace Modal.Client.Internal;
 /// </summary>
 internal static class PostSender
 {
-    public static async Task<HttpResponseMessage> SendAsync<TRequest>(
+    public static async Task<HttpResponseMessage> SendAsync<TApi, TRequest>(
         ModalCall call,
         TRequest request,
-        Func<TRequest, ModalCall, CancellationToken, Task<HttpResponseMessage>> send,
+        TApi api,
+        Func<TApi, TRequest, ModalCall, CancellationToken, Task<HttpResponseMessage>> send,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
@@ -18,7 +19,7 @@ internal static class PostSender
         call.MarkSending();
         using (call.Progress.Heartbeat(timeProvider))
         {
-            var response = await send(request, call, cancellationToken).ConfigureAwait(false);
+            var response = await send(api, request, call, cancellationToken).ConfigureAwait(false);
             call.CallId = ModalHeaders.CallId(response) ?? call.CallId;
             return response;
         }
