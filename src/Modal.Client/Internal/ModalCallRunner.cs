@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 
 namespace Modal.Client.Internal;
@@ -59,7 +60,8 @@ internal sealed class ModalCallRunner(
         }
     }
 
-    private async Task<TResult> RunCoreAsync<TApi, TRequest, TResult>(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<TResult> RunCoreAsync<TApi, TRequest, TResult>(
         ModalCall call,
         TRequest request,
         TApi api,

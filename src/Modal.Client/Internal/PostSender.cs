@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Modal.Client.Internal;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace Modal.Client.Internal;
 /// </summary>
 internal static class PostSender
 {
-    public static async Task<HttpResponseMessage> SendAsync<TApi, TRequest>(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<HttpResponseMessage> SendAsync<TApi, TRequest>(
         ModalCall call,
         TRequest request,
         TApi api,

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 
 namespace Modal.Client.Internal;
@@ -13,7 +14,7 @@ namespace Modal.Client.Internal;
 internal sealed class ResultReader(ResultPoller poller, IOptionsMonitor<ModalClientOptions> options)
 {
     /// <summary>Reads and checks the body of a successful answer.</summary>
-    public Task<ResultBody> ReadAsync(ModalCall call, HttpResponseMessage response, Uri? resultUrl, CancellationToken cancellationToken)
+    public ValueTask<ResultBody> ReadAsync(ModalCall call, HttpResponseMessage response, Uri? resultUrl, CancellationToken cancellationToken)
     {
         var limit = new ResultSizeLimit(options.CurrentValue.MaxResultBytes, call.Endpoint, call.CallId);
         var callOptions = call.Options;
@@ -31,13 +32,15 @@ internal sealed class ResultReader(ResultPoller poller, IOptionsMonitor<ModalCli
             inner)
         { App = call.App.Name, CallId = call.CallId, StatusCode = statusCode };
 
-    private async Task<ResultBody> ReadIntoMemoryAsync(ModalCall call, HttpResponseMessage response, Uri? resultUrl, ResultSizeLimit limit, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ResultBody> ReadIntoMemoryAsync(ModalCall call, HttpResponseMessage response, Uri? resultUrl, ResultSizeLimit limit, CancellationToken cancellationToken)
     {
         var body = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, limit, path: null, cancellationToken).ConfigureAwait(false);
         return body with { Format = CheckMedia(call, body.Head, body.Length, response) };
     }
 
-    private async Task<ResultBody> ReadToFileAsync(ModalCall call, HttpResponseMessage response, Uri? resultUrl, ResultSizeLimit limit, string path, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ResultBody> ReadToFileAsync(ModalCall call, HttpResponseMessage response, Uri? resultUrl, ResultSizeLimit limit, string path, CancellationToken cancellationToken)
     {
         var body = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, limit, path, cancellationToken).ConfigureAwait(false);
         try
@@ -52,7 +55,8 @@ internal sealed class ResultReader(ResultPoller poller, IOptionsMonitor<ModalCli
         }
     }
 
-    private async Task<ResultBody> ReadToStreamAsync(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ResultBody> ReadToStreamAsync(
         ModalCall call, HttpResponseMessage response, Uri? resultUrl, ResultSizeLimit limit, Stream stream, CancellationToken cancellationToken)
     {
         var temporary = Path.Combine(Path.GetTempPath(), $"modal-client-{Guid.NewGuid():N}.partial");
@@ -76,7 +80,8 @@ internal sealed class ResultReader(ResultPoller poller, IOptionsMonitor<ModalCli
     }
 
     /// <summary>Reads the body into memory (<paramref name="path"/> null) or to <paramref name="path"/>; once more from the result URL if it broke.</summary>
-    private async Task<ResultBody> ReadOnceMoreIfBrokenAsync(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ResultBody> ReadOnceMoreIfBrokenAsync(
         ModalCall call,
         HttpResponseMessage response,
         Uri? resultUrl,
@@ -111,7 +116,8 @@ internal sealed class ResultReader(ResultPoller poller, IOptionsMonitor<ModalCli
         }
     }
 
-    private static async Task<ResultBody> ReadBodyAsync(HttpContent content, ResultSizeLimit limit, string? path, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<ResultBody> ReadBodyAsync(HttpContent content, ResultSizeLimit limit, string? path, CancellationToken cancellationToken)
     {
         if (path is null)
         {
