@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Modal.Client;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed class ModalProcessSpendStore : IModalSpendStore
     private readonly Lock _gate = new();
     private readonly TimeProvider _timeProvider;
     private readonly Queue<(DateTimeOffset At, decimal Usd)> _window = new();
-    private readonly Dictionary<string, ModalSpendLine> _byEndpoint = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Tally> _byEndpoint = new(StringComparer.Ordinal);
     private decimal _windowUsd;
     private decimal _inFlightUsd;
 
@@ -78,11 +80,17 @@ public sealed class ModalProcessSpendStore : IModalSpendStore
                 return;
             }
 
-            var path = reservation.Request.Endpoint.Path;
-            var line = _byEndpoint.GetValueOrDefault(path) ?? new ModalSpendLine(0, 0, 0);
-            _byEndpoint[path] = actual.IsEstimate
-                ? line with { Calls = line.Calls + 1, EstimatedUsd = line.EstimatedUsd + actual.Usd }
-                : line with { Calls = line.Calls + 1, ReportedUsd = line.ReportedUsd + actual.Usd };
+            ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(_byEndpoint, reservation.Request.Endpoint.Path, out _);
+            tally.Calls++;
+            if (actual.IsEstimate)
+            {
+                tally.EstimatedUsd += actual.Usd;
+            }
+            else
+            {
+                tally.ReportedUsd += actual.Usd;
+            }
+
             _window.Enqueue((_timeProvider.GetUtcNow(), actual.Usd));
             _windowUsd += actual.Usd;
             Expire(reservation.Request.Window);   // keep the window bounded even when no window limit ever reads it
@@ -95,8 +103,14 @@ public sealed class ModalProcessSpendStore : IModalSpendStore
         lock (_gate)
         {
             Expire(window);
+            var lines = new Dictionary<string, ModalSpendLine>(_byEndpoint.Count, StringComparer.Ordinal);
+            foreach (var (path, tally) in _byEndpoint)
+            {
+                lines[path] = new ModalSpendLine(tally.Calls, tally.ReportedUsd, tally.EstimatedUsd);
+            }
+
             return ModalSpendSnapshot.Create(
-                new Dictionary<string, ModalSpendLine>(_byEndpoint, StringComparer.Ordinal),
+                lines,
                 _windowUsd,
                 _inFlightUsd,
                 isShared: false);
@@ -121,5 +135,13 @@ public sealed class ModalProcessSpendStore : IModalSpendStore
         {
             _windowUsd -= _window.Dequeue().Usd;
         }
+    }
+
+    /// <summary>One endpoint's running totals, updated in place (a <see cref="ModalSpendLine"/> is built only for a snapshot).</summary>
+    private struct Tally
+    {
+        public int Calls;
+        public decimal ReportedUsd;
+        public decimal EstimatedUsd;
     }
 }
