@@ -19,8 +19,24 @@ internal sealed class ModalCallRunner(
     TimeProvider timeProvider)
 {
     /// <summary>Runs one call of <paramref name="endpoint"/>: <paramref name="send"/> posts it through <paramref name="api"/>.</summary>
-    /// <remarks>The family clients pass static lambdas with the Refit client as state, so a call allocates no delegate.</remarks>
+    /// <remarks>
+    /// The family clients pass static lambdas with the Refit client as state, so a call allocates no delegate. The call's
+    /// state lives in the pooled state machines of the steps below: the one <see cref="Task"/> this returns is small.
+    /// </remarks>
     public async Task<TResult> RunAsync<TApi, TRequest, TResult>(
+        ModalEndpoint endpoint,
+        TRequest request,
+        ModalCallOptions? callOptions,
+        TApi api,
+        Func<TApi, TRequest, ModalCall, CancellationToken, Task<HttpResponseMessage>> send,
+        Func<GenerationDetails, TResult> createResult,
+        CancellationToken cancellationToken)
+        where TResult : GeneratedMedia
+        => await RunBookedAsync(endpoint, request, callOptions, api, send, createResult, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Opens the call's account, runs it and books its outcome, whatever it is.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<TResult> RunBookedAsync<TApi, TRequest, TResult>(
         ModalEndpoint endpoint,
         TRequest request,
         ModalCallOptions? callOptions,
