@@ -58,21 +58,23 @@ internal sealed class ModalCallRunner(
         cancellationToken.ThrowIfCancellationRequested();
         var prompt = settings.Telemetry.RecordPromptText ? (request as IPromptedRequest)?.PromptText : null;
         var entry = await accounting.OpenAsync(call, prompt, cancellationToken).ConfigureAwait(false);
-        await using (entry.ConfigureAwait(false))
+        ModalCost? spent = null;
+        try
         {
-            try
-            {
-                var result = await RunCoreAsync(call, request, api, send, createResult, cancellationToken).ConfigureAwait(false);
-                entry.Succeeded(result);
-                return result;
-            }
-            catch (Exception ex)
-            {
-                // Every failure is booked, whatever its type (a caller's ResultStream that throws while the paid result is
-                // copied into it, too): a call whose GPU work may have run always lands in the ledger.
-                entry.Failed(ex);
-                throw;
-            }
+            var result = await RunCoreAsync(call, request, api, send, createResult, cancellationToken).ConfigureAwait(false);
+            spent = entry.Succeeded(result);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            // Every failure is booked, whatever its type (a caller's ResultStream that throws while the paid result is
+            // copied into it, too): a call whose GPU work may have run always lands in the ledger.
+            spent = entry.Failed(ex);
+            throw;
+        }
+        finally
+        {
+            await entry.CloseAsync(spent).ConfigureAwait(false);
         }
     }
 
