@@ -9,7 +9,7 @@ namespace Modal.Client;
 /// </remarks>
 public sealed class GeneratedImage : GeneratedMedia
 {
-    internal GeneratedImage(GenerationDetails details)
+    internal GeneratedImage(in GenerationDetails details)
         : base(details)
     {
         var info = MediaHeaderReader.Read(details);

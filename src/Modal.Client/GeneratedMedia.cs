@@ -11,7 +11,7 @@ public abstract class GeneratedMedia
     private readonly ReadOnlyMemory<byte> _content;
     private readonly bool _writtenToStream;
 
-    private protected GeneratedMedia(GenerationDetails details)
+    private protected GeneratedMedia(in GenerationDetails details)
     {
         FilePath = details.FilePath;
         _writtenToStream = details.WrittenToStream;

@@ -11,7 +11,7 @@ namespace Modal.Client;
 /// </remarks>
 public sealed class GeneratedVideo : GeneratedMedia
 {
-    internal GeneratedVideo(GenerationDetails details)
+    internal GeneratedVideo(in GenerationDetails details)
         : base(details)
     {
         var info = MediaHeaderReader.Read(details);

@@ -71,7 +71,7 @@ public sealed class ResultSizeLimitTests : IDisposable
         using var content = new StreamContent(new ThrowingStream());
         content.Headers.ContentLength = 10L << 30;
 
-        var ex = await Assert.ThrowsAsync<ModalResultTooLargeException>(() => ResponseBody.ReadAsync(content, new ResultSizeLimit(1L << 30, VideoFaceSwap, "fc-1"), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ModalResultTooLargeException>(() => ResponseBody.ReadAsync(content, new ResultSizeLimit(1L << 30, VideoFaceSwap, "fc-1"), CancellationToken.None).AsTask());
 
         Assert.Equal(10L << 30, ex.ResultBytes);
         Assert.Equal(1L << 30, ex.MaxResultBytes);
@@ -85,7 +85,7 @@ public sealed class ResultSizeLimitTests : IDisposable
     {
         using var content = new StreamContent(new ForwardOnlyStream(new byte[300_000]));
 
-        var ex = await Assert.ThrowsAsync<ModalResultTooLargeException>(() => ResponseBody.ReadAsync(content, new ResultSizeLimit(200_000, VideoFaceSwap), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ModalResultTooLargeException>(() => ResponseBody.ReadAsync(content, new ResultSizeLimit(200_000, VideoFaceSwap), CancellationToken.None).AsTask());
 
         Assert.Null(ex.ResultBytes);
         Assert.Equal(200_000, ex.MaxResultBytes);
@@ -109,7 +109,7 @@ public sealed class ResultSizeLimitTests : IDisposable
         using var content = new StreamContent(new ThrowingStream());
         content.Headers.ContentLength = 3L << 30;
 
-        var ex = await Assert.ThrowsAsync<ModalResultTooLargeException>(() => ResponseBody.ReadAsync(content, new ResultSizeLimit(4L << 30, VideoFaceSwap), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ModalResultTooLargeException>(() => ResponseBody.ReadAsync(content, new ResultSizeLimit(4L << 30, VideoFaceSwap), CancellationToken.None).AsTask());
 
         Assert.Equal(3L << 30, ex.ResultBytes);
         Assert.Equal(Array.MaxLength, ex.MaxResultBytes);
@@ -125,7 +125,7 @@ public sealed class ResultSizeLimitTests : IDisposable
         content.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
 
         var ex = await Assert.ThrowsAsync<ModalResultTooLargeException>(
-            () => ResponseBody.SaveAsync(content, Path.Combine(_directory, "clip.mp4"), new ResultSizeLimit(4096, VideoFaceSwap), CancellationToken.None));
+            () => ResponseBody.SaveAsync(content, Path.Combine(_directory, "clip.mp4"), new ResultSizeLimit(4096, VideoFaceSwap), CancellationToken.None).AsTask());
 
         Assert.Equal(5000, ex.ResultBytes);
         Assert.Empty(Directory.GetFileSystemEntries(_directory));
@@ -137,7 +137,7 @@ public sealed class ResultSizeLimitTests : IDisposable
         using var content = new StreamContent(new ForwardOnlyStream(new byte[300_000]));
 
         var ex = await Assert.ThrowsAsync<ModalResultTooLargeException>(
-            () => ResponseBody.SaveAsync(content, Path.Combine(_directory, "clip.mp4"), new ResultSizeLimit(200_000, VideoFaceSwap), CancellationToken.None));
+            () => ResponseBody.SaveAsync(content, Path.Combine(_directory, "clip.mp4"), new ResultSizeLimit(200_000, VideoFaceSwap), CancellationToken.None).AsTask());
 
         Assert.Null(ex.ResultBytes);
         Assert.Empty(Directory.GetFileSystemEntries(_directory));

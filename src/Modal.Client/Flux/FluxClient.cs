@@ -8,18 +8,18 @@ internal sealed class FluxClient(IFluxApi api, ModalCallRunner runner) : IFluxCl
     public Task<GeneratedImage> SchnellAsync(FluxSchnellRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         FluxValidator.Validate(request);
-        return runner.RunAsync(ModalEndpoint.FluxSchnell, request, options, api.SchnellAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.FluxSchnell, request, options, api, static (a, r, c, t) => a.SchnellAsync(r, c, t), static d => new GeneratedImage(d), cancellationToken);
     }
 
     public Task<GeneratedImage> DevAsync(FluxDevRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         FluxValidator.Validate(request);
-        return runner.RunAsync(ModalEndpoint.FluxDev, request, options, api.DevAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.FluxDev, request, options, api, static (a, r, c, t) => a.DevAsync(r, c, t), static d => new GeneratedImage(d), cancellationToken);
     }
 
     public Task<GeneratedImage> DevLoraAsync(FluxDevLoraRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         FluxValidator.Validate(request);
-        return runner.RunAsync(ModalEndpoint.FluxDevLora, request, options, api.DevLoraAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.FluxDevLora, request, options, api, static (a, r, c, t) => a.DevLoraAsync(r, c, t), static d => new GeneratedImage(d), cancellationToken);
     }
 }

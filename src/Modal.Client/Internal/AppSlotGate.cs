@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 
 namespace Modal.Client.Internal;
@@ -11,6 +12,7 @@ namespace Modal.Client.Internal;
 internal sealed class AppSlotGate(IModalSlotLimiter limiter, IOptionsMonitor<ModalClientOptions> options, TimeProvider time)
 {
     /// <summary>Waits for a slot of the call's app and records the wait on the call; dispose the lease to free the slot.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ModalSlotLease> AcquireAsync(ModalCall call, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();

@@ -61,32 +61,39 @@ internal sealed partial class CallAccounting(ModalCostLedger ledger, ModalTeleme
     public static ModalCost Estimate(ModalCall call)
         => new(Math.Round((decimal)call.TimeSinceSent.TotalSeconds * ModalCatalog.GpuPriceUsdPerSecond, 6), ModalCostSource.Estimated);
 
-    /// <summary>One call's open account; disposing it settles the ledger.</summary>
-    internal sealed class Entry(CallAccounting books, ModalCall call, ModalSpendReservation reservation, Activity? activity) : IAsyncDisposable
+    /// <summary>
+    /// One call's open account (a struct: it lives in the runner's pooled state machine). Book the outcome with
+    /// <see cref="Succeeded"/> or <see cref="Failed"/>, then settle the ledger with what they return through <see cref="CloseAsync"/>.
+    /// </summary>
+    internal readonly struct Entry(CallAccounting books, ModalCall call, ModalSpendReservation reservation, Activity? activity)
     {
-        private ModalCost? _spent;
-
-        public void Succeeded(GeneratedMedia result)
+        /// <summary>Books a result; returns what the call cost.</summary>
+        public ModalCost? Succeeded(GeneratedMedia result)
         {
-            _spent = result.Cost;
             books._telemetry.Succeeded(activity, call.Endpoint, result, call.SlotShared);
             LogCompleted(books._logger, call.Endpoint.Path, result.Seed, result.Duration.TotalSeconds, result.Cost.Usd, result.Cost.IsEstimate, result.ResultUrlPolls, result.Retries, result.CallId);
+            return result.Cost;
         }
 
-        public void Failed(Exception exception)
+        /// <summary>Books a failure; returns what the call may have cost (null when no GPU work can have run).</summary>
+        public ModalCost? Failed(Exception exception)
         {
             var mayHaveRun = exception is ModalException modal ? modal.GpuWorkMayHaveRun : call.WorkMayHaveStarted;
-            _spent = mayHaveRun ? Estimate(call) : null;
+            ModalCost? spent = mayHaveRun ? Estimate(call) : null;
             var duration = call.Elapsed;
-            books._telemetry.Failed(activity, call.Endpoint, exception, duration, _spent, call.Retries);
+            books._telemetry.Failed(activity, call.Endpoint, exception, duration, spent, call.Retries);
             LogFailed(books._logger, call.Endpoint.Path, ModalTelemetry.Outcome(exception), duration.TotalSeconds, mayHaveRun, (exception as ModalException)?.CallId ?? call.CallId);
+            return spent;
         }
 
-        public async ValueTask DisposeAsync()
+        /// <summary>Settles the ledger with what the call cost (<see langword="null"/>: nothing) and ends its activity.</summary>
+        public ValueTask CloseAsync(ModalCost? spent) => SettleAsync(books, call, reservation, activity, spent);
+
+        private static async ValueTask SettleAsync(CallAccounting books, ModalCall call, ModalSpendReservation reservation, Activity? activity, ModalCost? spent)
         {
             try
             {
-                await books._ledger.SettleAsync(reservation, _spent).ConfigureAwait(false);
+                await books._ledger.SettleAsync(reservation, spent).ConfigureAwait(false);
             }
             finally
             {

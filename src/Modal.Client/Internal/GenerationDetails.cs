@@ -4,7 +4,7 @@ namespace Modal.Client.Internal;
 /// Everything a result is built from. For a result streamed to a file or a caller's stream, <see cref="Content"/> holds
 /// the first bytes only and <see cref="Info"/> was read from the whole file.
 /// </summary>
-internal sealed record GenerationDetails(
+internal readonly record struct GenerationDetails(
     ModalEndpoint Endpoint,
     ReadOnlyMemory<byte> Content,
     MediaFormat Format,

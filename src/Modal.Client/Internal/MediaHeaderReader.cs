@@ -23,7 +23,7 @@ internal static class MediaHeaderReader
     };
 
     /// <summary>A result's header: from its file when it was streamed to one (its <c>Content</c> is then only the first bytes).</summary>
-    public static MediaInfo Read(GenerationDetails details)
+    public static MediaInfo Read(in GenerationDetails details)
     {
         if (details.Info is { } known)
         {

@@ -30,7 +30,6 @@ internal sealed class ModalCall
         Budget = budget;
         _time = time;
         _started = time.GetTimestamp();
-        Progress = new ProgressReporter(options?.Progress, endpoint, this);
     }
 
     public ModalEndpoint Endpoint { get; }
@@ -45,7 +44,8 @@ internal sealed class ModalCall
     /// <summary>The whole call's time budget, as configured.</summary>
     public TimeSpan Budget { get; }
 
-    public ProgressReporter Progress { get; }
+    /// <summary>Reports to the caller's <see cref="ModalCallOptions.Progress"/>, if any (built on use: nothing is stored for it).</summary>
+    public ProgressReporter Progress => new(Options?.Progress, Endpoint, this);
 
     /// <summary>The seed that was sent, for endpoints that take one.</summary>
     public long? Seed { get; set; }

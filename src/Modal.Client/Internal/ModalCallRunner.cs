@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 
 namespace Modal.Client.Internal;
@@ -17,11 +18,30 @@ internal sealed class ModalCallRunner(
     ResultDestinations destinations,
     TimeProvider timeProvider)
 {
-    public async Task<TResult> RunAsync<TRequest, TResult>(
+    /// <summary>Runs one call of <paramref name="endpoint"/>: <paramref name="send"/> posts it through <paramref name="api"/>.</summary>
+    /// <remarks>
+    /// The family clients pass static lambdas with the Refit client as state, so a call allocates no delegate. The call's
+    /// state lives in the pooled state machines of the steps below: the one <see cref="Task"/> this returns is small.
+    /// </remarks>
+    public async Task<TResult> RunAsync<TApi, TRequest, TResult>(
         ModalEndpoint endpoint,
         TRequest request,
         ModalCallOptions? callOptions,
-        Func<TRequest, ModalCall, CancellationToken, Task<HttpResponseMessage>> send,
+        TApi api,
+        Func<TApi, TRequest, ModalCall, CancellationToken, Task<HttpResponseMessage>> send,
+        Func<GenerationDetails, TResult> createResult,
+        CancellationToken cancellationToken)
+        where TResult : GeneratedMedia
+        => await RunBookedAsync(endpoint, request, callOptions, api, send, createResult, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Opens the call's account, runs it and books its outcome, whatever it is.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<TResult> RunBookedAsync<TApi, TRequest, TResult>(
+        ModalEndpoint endpoint,
+        TRequest request,
+        ModalCallOptions? callOptions,
+        TApi api,
+        Func<TApi, TRequest, ModalCall, CancellationToken, Task<HttpResponseMessage>> send,
         Func<GenerationDetails, TResult> createResult,
         CancellationToken cancellationToken)
         where TResult : GeneratedMedia
@@ -38,28 +58,32 @@ internal sealed class ModalCallRunner(
         cancellationToken.ThrowIfCancellationRequested();
         var prompt = settings.Telemetry.RecordPromptText ? (request as IPromptedRequest)?.PromptText : null;
         var entry = await accounting.OpenAsync(call, prompt, cancellationToken).ConfigureAwait(false);
-        await using (entry.ConfigureAwait(false))
+        ModalCost? spent = null;
+        try
         {
-            try
-            {
-                var result = await RunCoreAsync(call, request, send, createResult, cancellationToken).ConfigureAwait(false);
-                entry.Succeeded(result);
-                return result;
-            }
-            catch (Exception ex)
-            {
-                // Every failure is booked, whatever its type (a caller's ResultStream that throws while the paid result is
-                // copied into it, too): a call whose GPU work may have run always lands in the ledger.
-                entry.Failed(ex);
-                throw;
-            }
+            var result = await RunCoreAsync(call, request, api, send, createResult, cancellationToken).ConfigureAwait(false);
+            spent = entry.Succeeded(result);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            // Every failure is booked, whatever its type (a caller's ResultStream that throws while the paid result is
+            // copied into it, too): a call whose GPU work may have run always lands in the ledger.
+            spent = entry.Failed(ex);
+            throw;
+        }
+        finally
+        {
+            await entry.CloseAsync(spent).ConfigureAwait(false);
         }
     }
 
-    private async Task<TResult> RunCoreAsync<TRequest, TResult>(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<TResult> RunCoreAsync<TApi, TRequest, TResult>(
         ModalCall call,
         TRequest request,
-        Func<TRequest, ModalCall, CancellationToken, Task<HttpResponseMessage>> send,
+        TApi api,
+        Func<TApi, TRequest, ModalCall, CancellationToken, Task<HttpResponseMessage>> send,
         Func<GenerationDetails, TResult> createResult,
         CancellationToken cancellationToken)
         where TResult : GeneratedMedia
@@ -72,7 +96,7 @@ internal sealed class ModalCallRunner(
         {
             call.Progress.Report(ModalCallStage.Queued);
             using var slot = await slots.AcquireAsync(call, linked.Token).ConfigureAwait(false);
-            var posted = await PostSender.SendAsync(call, request, send, timeProvider, linked.Token).ConfigureAwait(false);
+            var posted = await PostSender.SendAsync(call, request, api, send, timeProvider, linked.Token).ConfigureAwait(false);
             var (response, resultUrl) = await poller.FollowAsync(call, posted, linked.Token).ConfigureAwait(false);
             using (response)
             {

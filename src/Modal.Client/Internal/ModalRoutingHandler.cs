@@ -23,15 +23,18 @@ internal sealed class ModalRoutingHandler(IOptionsMonitor<ModalClientOptions> op
     /// <summary>More than the 21 endpoints' paths: a bound, so unexpected query strings cannot grow the table.</summary>
     private const int MaxRoutes = 256;
 
-    private static readonly ConditionalWeakTable<ModalClientOptions, ConcurrentDictionary<(string App, string PathAndQuery), Uri>> Routes = new();
+    private static readonly ConditionalWeakTable<ModalClientOptions, ConcurrentDictionary<(string App, string Unrouted), Uri>> Routes = new();
+
+    /// <summary>The text every URI that the HttpClient built on <see cref="UnroutedBaseAddress"/> starts with.</summary>
+    private static readonly string UnroutedPrefix = UnroutedBaseAddress.OriginalString;
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.RequestUri is { } uri && uri.Host == UnroutedBaseAddress.Host)
+        if (request.RequestUri is { } uri && IsUnrouted(uri))
         {
             var app = ModalCall.Of(request)?.App
                 ?? throw new InvalidOperationException($"'{uri.AbsolutePath}' was sent without its call: requests to Modal go through IModalClient.");
-            request.RequestUri = Route(options.CurrentValue, app, uri.PathAndQuery);
+            request.RequestUri = Route(options.CurrentValue, app, uri);
         }
 
         return base.SendAsync(request, cancellationToken);
@@ -39,15 +42,26 @@ internal sealed class ModalRoutingHandler(IOptionsMonitor<ModalClientOptions> op
 
     /// <summary>The URI of <paramref name="pathAndQuery"/> on <paramref name="app"/> under <paramref name="settings"/>, built once.</summary>
     internal static Uri Route(ModalClientOptions settings, ModalApp app, string pathAndQuery)
+        => Route(settings, app, new Uri(UnroutedBaseAddress, pathAndQuery));
+
+    /// <summary>
+    /// Whether <paramref name="uri"/> still points at the placeholder host. The POSTs' URIs are recognised by their text,
+    /// without parsing out the host (which would allocate for every call); any other URI is checked by its host.
+    /// </summary>
+    private static bool IsUnrouted(Uri uri)
+        => uri.OriginalString.StartsWith(UnroutedPrefix, StringComparison.Ordinal) || uri.Host == UnroutedBaseAddress.Host;
+
+    /// <summary>The routed URI of an unrouted one, looked up by its text (no parsing) and built once.</summary>
+    private static Uri Route(ModalClientOptions settings, ModalApp app, Uri unrouted)
     {
         var table = Routes.GetValue(settings, static _ => new ConcurrentDictionary<(string, string), Uri>());
-        var key = (app.Name, pathAndQuery);
+        var key = (app.Name, unrouted.OriginalString);
         if (table.TryGetValue(key, out var routed))
         {
             return routed;
         }
 
-        routed = AppUrlResolver.Combine(AppUrlResolver.Resolve(settings, app), pathAndQuery);
+        routed = AppUrlResolver.Combine(AppUrlResolver.Resolve(settings, app), unrouted.PathAndQuery);
         return table.Count < MaxRoutes ? table.GetOrAdd(key, routed) : routed;
     }
 }

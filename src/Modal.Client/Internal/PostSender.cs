@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Modal.Client.Internal;
 
 /// <summary>
@@ -7,10 +9,12 @@ namespace Modal.Client.Internal;
 /// </summary>
 internal static class PostSender
 {
-    public static async Task<HttpResponseMessage> SendAsync<TRequest>(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<HttpResponseMessage> SendAsync<TApi, TRequest>(
         ModalCall call,
         TRequest request,
-        Func<TRequest, ModalCall, CancellationToken, Task<HttpResponseMessage>> send,
+        TApi api,
+        Func<TApi, TRequest, ModalCall, CancellationToken, Task<HttpResponseMessage>> send,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
@@ -18,7 +22,7 @@ internal static class PostSender
         call.MarkSending();
         using (call.Progress.Heartbeat(timeProvider))
         {
-            var response = await send(request, call, cancellationToken).ConfigureAwait(false);
+            var response = await send(api, request, call, cancellationToken).ConfigureAwait(false);
             call.CallId = ModalHeaders.CallId(response) ?? call.CallId;
             return response;
         }

@@ -25,14 +25,12 @@ internal readonly struct ProgressReporter(IProgress<ModalCallProgress>? progress
     /// <summary>Reports <see cref="ModalCallStage.Waiting"/> about once a second until disposed.</summary>
     public IDisposable Heartbeat(TimeProvider timeProvider)
     {
-        if (progress is null)
-        {
-            return NoHeartbeat.Instance;
-        }
-
-        var reporter = this;
-        return timeProvider.CreateTimer(_ => reporter.Report(ModalCallStage.Waiting), null, HeartbeatInterval, HeartbeatInterval);
+        return progress is null ? NoHeartbeat.Instance : StartHeartbeat(this, timeProvider);
     }
+
+    /// <summary>The timer of <see cref="Heartbeat"/> (apart, so a call without progress allocates no closure).</summary>
+    private static ITimer StartHeartbeat(ProgressReporter reporter, TimeProvider timeProvider)
+        => timeProvider.CreateTimer(_ => reporter.Report(ModalCallStage.Waiting), null, HeartbeatInterval, HeartbeatInterval);
 
     private sealed class NoHeartbeat : IDisposable
     {

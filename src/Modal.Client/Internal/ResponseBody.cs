@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Modal.Client.Internal;
 
@@ -16,7 +17,8 @@ internal static class ResponseBody
     /// without a declared length is refused as soon as it passes the limit.
     /// </summary>
     /// <exception cref="ModalResultTooLargeException">The result is larger than the limit, or than one array can hold.</exception>
-    public static async Task<byte[]> ReadAsync(HttpContent content, ResultSizeLimit limit, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<byte[]> ReadAsync(HttpContent content, ResultSizeLimit limit, CancellationToken cancellationToken)
     {
         var declared = content.Headers.ContentLength;
         if (declared > limit.MaxBytes)
@@ -81,7 +83,8 @@ internal static class ResponseBody
     /// length beyond <paramref name="limit"/> is refused before the file is created; a body without one, as soon as it passes the limit.
     /// </summary>
     /// <exception cref="ModalResultTooLargeException">The result is larger than the limit.</exception>
-    public static async Task<(byte[] Head, long Length)> SaveAsync(HttpContent content, string path, ResultSizeLimit limit, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<(byte[] Head, long Length)> SaveAsync(HttpContent content, string path, ResultSizeLimit limit, CancellationToken cancellationToken)
     {
         var declared = content.Headers.ContentLength;
         if (declared > limit.MaxBytes)

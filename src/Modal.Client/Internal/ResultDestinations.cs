@@ -41,11 +41,9 @@ internal sealed class ResultDestinations
                 throw new ArgumentException("ModalCallOptions.ResultStream must be writable.", "options.ResultStream");
             }
 
-            return _streams.TryAdd(stream, 0)
-                ? new Release(() => _streams.TryRemove(stream, out _))
-                : throw new ArgumentException(
-                    "ModalCallOptions.ResultStream is already receiving the result of another call in flight; give each call its own stream.",
-                    "options.ResultStream");
+            return TryClaim(stream) ?? throw new ArgumentException(
+                "ModalCallOptions.ResultStream is already receiving the result of another call in flight; give each call its own stream.",
+                "options.ResultStream");
         }
 
         if (options.ResultFile is { } file)
@@ -56,15 +54,18 @@ internal sealed class ResultDestinations
             }
 
             var full = Path.GetFullPath(file);
-            return _files.TryAdd(full, 0)
-                ? new Release(() => _files.TryRemove(full, out _))
-                : throw new ArgumentException(
-                    $"ModalCallOptions.ResultFile '{full}' is already being written by another call in flight; give each call its own file.",
-                    "options.ResultFile");
+            return TryClaim(full) ?? throw new ArgumentException(
+                $"ModalCallOptions.ResultFile '{full}' is already being written by another call in flight; give each call its own file.",
+                "options.ResultFile");
         }
 
         return null;
     }
+
+    // The claims' closures live apart from Claim, so that a call without a destination allocates none.
+    private Release? TryClaim(Stream stream) => _streams.TryAdd(stream, 0) ? new Release(() => _streams.TryRemove(stream, out _)) : null;
+
+    private Release? TryClaim(string fullPath) => _files.TryAdd(fullPath, 0) ? new Release(() => _files.TryRemove(fullPath, out _)) : null;
 
     private sealed class Release(Action release) : IDisposable
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
@@ -17,7 +18,8 @@ internal sealed partial class ResultPoller(
     public const string ClientName = "Modal.Client.Results";
 
     /// <summary>Follows 303s until an answer that is not a redirect; returns it with the last result URL (if any).</summary>
-    public async Task<(HttpResponseMessage Response, Uri? ResultUrl)> FollowAsync(ModalCall call, HttpResponseMessage response, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<(HttpResponseMessage Response, Uri? ResultUrl)> FollowAsync(ModalCall call, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         Uri? resultUrl = null;
         while (response.StatusCode == HttpStatusCode.SeeOther)
@@ -47,7 +49,8 @@ internal sealed partial class ResultPoller(
     }
 
     /// <summary>One GET of a result URL (with the pipeline's retries).</summary>
-    public async Task<HttpResponseMessage> GetAsync(ModalCall call, Uri resultUrl, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<HttpResponseMessage> GetAsync(ModalCall call, Uri resultUrl, CancellationToken cancellationToken)
     {
         using var poll = new HttpRequestMessage(HttpMethod.Get, resultUrl);
         poll.Options.Set(ModalCall.OptionKey, call);

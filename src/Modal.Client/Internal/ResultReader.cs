@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 
 namespace Modal.Client.Internal;
@@ -13,49 +14,13 @@ namespace Modal.Client.Internal;
 internal sealed class ResultReader(ResultPoller poller, IOptionsMonitor<ModalClientOptions> options)
 {
     /// <summary>Reads and checks the body of a successful answer.</summary>
-    public async Task<ResultBody> ReadAsync(ModalCall call, HttpResponseMessage response, Uri? resultUrl, CancellationToken cancellationToken)
+    public ValueTask<ResultBody> ReadAsync(ModalCall call, HttpResponseMessage response, Uri? resultUrl, CancellationToken cancellationToken)
     {
         var limit = new ResultSizeLimit(options.CurrentValue.MaxResultBytes, call.Endpoint, call.CallId);
         var callOptions = call.Options;
-        if (callOptions?.ResultStream is { } stream)
-        {
-            var temporary = Path.Combine(Path.GetTempPath(), $"modal-client-{Guid.NewGuid():N}.partial");
-            try
-            {
-                var body = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, (c, ct) => SaveAsync(c, temporary, limit, ct), cancellationToken).ConfigureAwait(false);
-                var format = CheckMedia(call, body.Head, body.Length, response);
-                var info = ReadInfo(temporary, format);
-                var file = new FileStream(temporary, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
-                await using (file.ConfigureAwait(false))
-                {
-                    await file.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
-                }
-
-                return body with { Format = format, Info = info };
-            }
-            finally
-            {
-                File.Delete(temporary);
-            }
-        }
-
-        if (callOptions?.ResultFile is { } path)
-        {
-            var body = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, (c, ct) => SaveAsync(c, path, limit, ct), cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var format = CheckMedia(call, body.Head, body.Length, response);
-                return body with { Format = format, FilePath = Path.GetFullPath(path), Info = ReadInfo(path, format) };
-            }
-            catch (ModalInvalidResponseException)
-            {
-                File.Delete(path);
-                throw;
-            }
-        }
-
-        var inMemory = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, (c, ct) => ReadIntoMemoryAsync(c, limit, ct), cancellationToken).ConfigureAwait(false);
-        return inMemory with { Format = CheckMedia(call, inMemory.Head, inMemory.Length, response) };
+        return callOptions?.ResultStream is { } stream ? ReadToStreamAsync(call, response, resultUrl, limit, stream, cancellationToken)
+            : callOptions?.ResultFile is { } path ? ReadToFileAsync(call, response, resultUrl, limit, path, cancellationToken)
+            : ReadIntoMemoryAsync(call, response, resultUrl, limit, cancellationToken);
     }
 
     /// <summary>The exception for a paid result that cannot be retrieved any more.</summary>
@@ -67,16 +32,66 @@ internal sealed class ResultReader(ResultPoller poller, IOptionsMonitor<ModalCli
             inner)
         { App = call.App.Name, CallId = call.CallId, StatusCode = statusCode };
 
-    private async Task<ResultBody> ReadOnceMoreIfBrokenAsync(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ResultBody> ReadIntoMemoryAsync(ModalCall call, HttpResponseMessage response, Uri? resultUrl, ResultSizeLimit limit, CancellationToken cancellationToken)
+    {
+        var body = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, limit, path: null, cancellationToken).ConfigureAwait(false);
+        return body with { Format = CheckMedia(call, body.Head, body.Length, response) };
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ResultBody> ReadToFileAsync(ModalCall call, HttpResponseMessage response, Uri? resultUrl, ResultSizeLimit limit, string path, CancellationToken cancellationToken)
+    {
+        var body = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, limit, path, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var format = CheckMedia(call, body.Head, body.Length, response);
+            return body with { Format = format, FilePath = Path.GetFullPath(path), Info = ReadInfo(path, format) };
+        }
+        catch (ModalInvalidResponseException)
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ResultBody> ReadToStreamAsync(
+        ModalCall call, HttpResponseMessage response, Uri? resultUrl, ResultSizeLimit limit, Stream stream, CancellationToken cancellationToken)
+    {
+        var temporary = Path.Combine(Path.GetTempPath(), $"modal-client-{Guid.NewGuid():N}.partial");
+        try
+        {
+            var body = await ReadOnceMoreIfBrokenAsync(call, response, resultUrl, limit, temporary, cancellationToken).ConfigureAwait(false);
+            var format = CheckMedia(call, body.Head, body.Length, response);
+            var info = ReadInfo(temporary, format);
+            var file = new FileStream(temporary, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
+            await using (file.ConfigureAwait(false))
+            {
+                await file.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+            }
+
+            return body with { Format = format, Info = info };
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Reads the body into memory (<paramref name="path"/> null) or to <paramref name="path"/>; once more from the result URL if it broke.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ResultBody> ReadOnceMoreIfBrokenAsync(
         ModalCall call,
         HttpResponseMessage response,
         Uri? resultUrl,
-        Func<HttpContent, CancellationToken, Task<ResultBody>> read,
+        ResultSizeLimit limit,
+        string? path,
         CancellationToken cancellationToken)
     {
         try
         {
-            return await read(response.Content, cancellationToken).ConfigureAwait(false);
+            return await ReadBodyAsync(response.Content, limit, path, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (FailureMapper.Unwrap(ex) is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
@@ -89,7 +104,7 @@ internal sealed class ResultReader(ResultPoller poller, IOptionsMonitor<ModalCli
             using var again = await poller.GetAsync(call, resultUrl, cancellationToken).ConfigureAwait(false);
             if (again.IsSuccessStatusCode)
             {
-                return await read(again.Content, cancellationToken).ConfigureAwait(false);
+                return await ReadBodyAsync(again.Content, limit, path, cancellationToken).ConfigureAwait(false);
             }
 
             if (again.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.NotFound)
@@ -101,14 +116,15 @@ internal sealed class ResultReader(ResultPoller poller, IOptionsMonitor<ModalCli
         }
     }
 
-    private static async Task<ResultBody> ReadIntoMemoryAsync(HttpContent content, ResultSizeLimit limit, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<ResultBody> ReadBodyAsync(HttpContent content, ResultSizeLimit limit, string? path, CancellationToken cancellationToken)
     {
-        var bytes = await ResponseBody.ReadAsync(content, limit, cancellationToken).ConfigureAwait(false);
-        return new ResultBody(bytes, bytes.Length);
-    }
+        if (path is null)
+        {
+            var bytes = await ResponseBody.ReadAsync(content, limit, cancellationToken).ConfigureAwait(false);
+            return new ResultBody(bytes, bytes.Length);
+        }
 
-    private static async Task<ResultBody> SaveAsync(HttpContent content, string path, ResultSizeLimit limit, CancellationToken cancellationToken)
-    {
         var (head, length) = await ResponseBody.SaveAsync(content, path, limit, cancellationToken).ConfigureAwait(false);
         return new ResultBody(head, length);
     }
@@ -159,4 +175,4 @@ internal sealed class ResultReader(ResultPoller poller, IOptionsMonitor<ModalCli
 }
 
 /// <summary>A read result: the bytes (or the first bytes of a file), the full length, the format and the file, if any.</summary>
-internal sealed record ResultBody(byte[] Head, long Length, MediaFormat Format = MediaFormat.Unknown, string? FilePath = null, MediaInfo? Info = null);
+internal readonly record struct ResultBody(byte[] Head, long Length, MediaFormat Format = MediaFormat.Unknown, string? FilePath = null, MediaInfo? Info = null);

@@ -6,7 +6,7 @@ namespace Modal.Client.Internal;
 /// <param name="MaxBytes">The limit in bytes.</param>
 /// <param name="Endpoint">The endpoint called.</param>
 /// <param name="CallId">Modal's function call id, when known.</param>
-internal sealed record ResultSizeLimit(long MaxBytes, ModalEndpoint Endpoint, string? CallId = null)
+internal readonly record struct ResultSizeLimit(long MaxBytes, ModalEndpoint Endpoint, string? CallId = null)
 {
     /// <summary>The result (of <paramref name="resultBytes"/> bytes, or unknown) is larger than <see cref="MaxBytes"/>.</summary>
     public ModalResultTooLargeException Exceeded(long? resultBytes) => Create(

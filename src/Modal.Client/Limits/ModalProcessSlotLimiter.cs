@@ -27,7 +27,7 @@ public sealed class ModalProcessSlotLimiter : IModalSlotLimiter, IDisposable
         var lease = limiter.AttemptAcquire();
         if (lease.IsAcquired)
         {
-            return new ModalSlotLease(waited: false, isShared: false, lease.Dispose);
+            return new ModalSlotLease(waited: false, isShared: false, lease);
         }
 
         lease.Dispose();
@@ -38,7 +38,7 @@ public sealed class ModalProcessSlotLimiter : IModalSlotLimiter, IDisposable
             throw new InvalidOperationException($"The concurrency limiter of {app.Name} refused a slot.");
         }
 
-        return new ModalSlotLease(waited: true, isShared: false, lease.Dispose);
+        return new ModalSlotLease(waited: true, isShared: false, lease);
     }
 
     /// <summary>Disposes the limiters; calls still waiting fail.</summary>

@@ -3,7 +3,8 @@ namespace Modal.Client;
 /// <summary>A slot of an app's concurrency limit, granted by an <see cref="IModalSlotLimiter"/>. Dispose it to free the slot.</summary>
 public sealed class ModalSlotLease : IDisposable
 {
-    private Action? _release;
+    /// <summary>What frees the slot: an <see cref="Action"/> or an <see cref="IDisposable"/>; null once released.</summary>
+    private object? _release;
 
     /// <summary>Creates a lease.</summary>
     /// <param name="waited"><see langword="true"/> when the call had to wait for the slot; <see langword="false"/> when one was free at once.</param>
@@ -18,6 +19,14 @@ public sealed class ModalSlotLease : IDisposable
         _release = release;
     }
 
+    /// <summary>Creates a lease freed by disposing <paramref name="release"/> (no delegate to allocate per lease).</summary>
+    internal ModalSlotLease(bool waited, bool isShared, IDisposable release)
+    {
+        Waited = waited;
+        IsShared = isShared;
+        _release = release;
+    }
+
     /// <summary><see langword="true"/> when the call had to wait for the slot; <see langword="false"/> when one was free at once.</summary>
     public bool Waited { get; }
 
@@ -25,5 +34,16 @@ public sealed class ModalSlotLease : IDisposable
     public bool IsShared { get; }
 
     /// <summary>Frees the slot (once; later calls do nothing).</summary>
-    public void Dispose() => Interlocked.Exchange(ref _release, null)?.Invoke();
+    public void Dispose()
+    {
+        switch (Interlocked.Exchange(ref _release, null))
+        {
+            case Action release:
+                release();
+                break;
+            case IDisposable release:
+                release.Dispose();
+                break;
+        }
+    }
 }

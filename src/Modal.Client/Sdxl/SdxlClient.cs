@@ -8,12 +8,12 @@ internal sealed class SdxlClient(ISdxlApi api, ModalCallRunner runner) : ISdxlCl
     public Task<GeneratedImage> TurboAsync(SdxlTurboRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         SdxlValidator.Validate(request);
-        return runner.RunAsync(ModalEndpoint.SdxlTurbo, request, options, api.TurboAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.SdxlTurbo, request, options, api, static (a, r, c, t) => a.TurboAsync(r, c, t), static d => new GeneratedImage(d), cancellationToken);
     }
 
     public Task<GeneratedImage> LightningAsync(SdxlLightningRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         SdxlValidator.Validate(request);
-        return runner.RunAsync(ModalEndpoint.SdxlLightning, request, options, api.LightningAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.SdxlLightning, request, options, api, static (a, r, c, t) => a.LightningAsync(r, c, t), static d => new GeneratedImage(d), cancellationToken);
     }
 }

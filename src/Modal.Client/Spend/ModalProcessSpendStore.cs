@@ -1,15 +1,27 @@
+using System.Runtime.InteropServices;
+
 namespace Modal.Client;
 
 /// <summary>
 /// The default <see cref="IModalSpendStore"/>: this process's account, in memory. <see cref="ModalSpendSnapshot.ByEndpoint"/>
 /// counts every call since start (or <see cref="Reset"/>); <see cref="ModalSpendSnapshot.WindowUsd"/> the rolling window.
 /// </summary>
+/// <remarks>
+/// The rolling window keeps costs in slices of at most a thousandth of the window (and at most one second), so its
+/// memory stays bounded however many calls a window holds. A slice leaves the window when its newest cost does: the
+/// window total may include costs up to one slice older than the window, never less than the exact total (a window
+/// budget stays conservative).
+/// </remarks>
 public sealed class ModalProcessSpendStore : IModalSpendStore
 {
+    /// <summary>The longest slice of the rolling window.</summary>
+    internal static readonly TimeSpan MaxSlice = TimeSpan.FromSeconds(1);
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _timeProvider;
-    private readonly Queue<(DateTimeOffset At, decimal Usd)> _window = new();
-    private readonly Dictionary<string, ModalSpendLine> _byEndpoint = new(StringComparer.Ordinal);
+    private readonly Queue<Slice> _window = new();
+    private readonly Dictionary<string, Tally> _byEndpoint = new(StringComparer.Ordinal);
+    private Slice? _open;
     private decimal _windowUsd;
     private decimal _inFlightUsd;
 
@@ -78,13 +90,18 @@ public sealed class ModalProcessSpendStore : IModalSpendStore
                 return;
             }
 
-            var path = reservation.Request.Endpoint.Path;
-            var line = _byEndpoint.GetValueOrDefault(path) ?? new ModalSpendLine(0, 0, 0);
-            _byEndpoint[path] = actual.IsEstimate
-                ? line with { Calls = line.Calls + 1, EstimatedUsd = line.EstimatedUsd + actual.Usd }
-                : line with { Calls = line.Calls + 1, ReportedUsd = line.ReportedUsd + actual.Usd };
-            _window.Enqueue((_timeProvider.GetUtcNow(), actual.Usd));
-            _windowUsd += actual.Usd;
+            ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(_byEndpoint, reservation.Request.Endpoint.Path, out _);
+            tally.Calls++;
+            if (actual.IsEstimate)
+            {
+                tally.EstimatedUsd += actual.Usd;
+            }
+            else
+            {
+                tally.ReportedUsd += actual.Usd;
+            }
+
+            AddToWindow(_timeProvider.GetUtcNow(), actual.Usd, reservation.Request.Window);
             Expire(reservation.Request.Window);   // keep the window bounded even when no window limit ever reads it
         }
     }
@@ -95,8 +112,14 @@ public sealed class ModalProcessSpendStore : IModalSpendStore
         lock (_gate)
         {
             Expire(window);
+            var lines = new Dictionary<string, ModalSpendLine>(_byEndpoint.Count, StringComparer.Ordinal);
+            foreach (var (path, tally) in _byEndpoint)
+            {
+                lines[path] = new ModalSpendLine(tally.Calls, tally.ReportedUsd, tally.EstimatedUsd);
+            }
+
             return ModalSpendSnapshot.Create(
-                new Dictionary<string, ModalSpendLine>(_byEndpoint, StringComparer.Ordinal),
+                lines,
                 _windowUsd,
                 _inFlightUsd,
                 isShared: false);
@@ -110,16 +133,55 @@ public sealed class ModalProcessSpendStore : IModalSpendStore
         {
             _byEndpoint.Clear();
             _window.Clear();
+            _open = null;
             _windowUsd = 0;
         }
+    }
+
+    /// <summary>Adds a cost to the newest slice, or opens a new one once the newest spans its length.</summary>
+    private void AddToWindow(DateTimeOffset now, decimal usd, TimeSpan window)
+    {
+        var sliceLength = TimeSpan.FromTicks(Math.Min(window.Ticks / 1000, MaxSlice.Ticks));
+        if (_open is { } open && now - open.Start < sliceLength)
+        {
+            _open = open with { Newest = now > open.Newest ? now : open.Newest, Usd = open.Usd + usd };
+        }
+        else
+        {
+            if (_open is { } closed)
+            {
+                _window.Enqueue(closed);
+            }
+
+            _open = new Slice(now, now, usd);
+        }
+
+        _windowUsd += usd;
     }
 
     private void Expire(TimeSpan window)
     {
         var cutoff = _timeProvider.GetUtcNow() - window;
-        while (_window.TryPeek(out var oldest) && oldest.At <= cutoff)
+        while (_window.TryPeek(out var oldest) && oldest.Newest <= cutoff)
         {
             _windowUsd -= _window.Dequeue().Usd;
         }
+
+        if (_window.Count == 0 && _open is { } open && open.Newest <= cutoff)
+        {
+            _windowUsd -= open.Usd;
+            _open = null;
+        }
+    }
+
+    /// <summary>The costs of the window from <see cref="Start"/> to <see cref="Newest"/>.</summary>
+    private readonly record struct Slice(DateTimeOffset Start, DateTimeOffset Newest, decimal Usd);
+
+    /// <summary>One endpoint's running totals, updated in place (a <see cref="ModalSpendLine"/> is built only for a snapshot).</summary>
+    private struct Tally
+    {
+        public int Calls;
+        public decimal ReportedUsd;
+        public decimal EstimatedUsd;
     }
 }

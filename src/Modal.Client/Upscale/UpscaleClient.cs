@@ -8,6 +8,6 @@ internal sealed class UpscaleClient(IUpscaleApi api, ModalCallRunner runner) : I
     public Task<GeneratedImage> SeedVr2Async(SeedVr2Request request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         UpscaleValidator.Validate(request);
-        return runner.RunAsync(ModalEndpoint.SeedVr2, request, options, api.SeedVr2Async, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.SeedVr2, request, options, api, static (a, r, c, t) => a.SeedVr2Async(r, c, t), static d => new GeneratedImage(d), cancellationToken);
     }
 }

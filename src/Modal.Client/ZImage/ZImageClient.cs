@@ -8,18 +8,18 @@ internal sealed class ZImageClient(IZImageApi api, ModalCallRunner runner) : IZI
     public Task<GeneratedImage> SimpleAsync(ZImageSimpleRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         ZImageValidator.Validate(request);
-        return runner.RunAsync(ModalEndpoint.ZImageSimple, request, options, api.SimpleAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.ZImageSimple, request, options, api, static (a, r, c, t) => a.SimpleAsync(r, c, t), static d => new GeneratedImage(d), cancellationToken);
     }
 
     public Task<GeneratedImage> DanrisiAsync(ZImageDanrisiRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         ZImageValidator.Validate(request);
-        return runner.RunAsync(ModalEndpoint.ZImageDanrisi, request, options, api.DanrisiAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.ZImageDanrisi, request, options, api, static (a, r, c, t) => a.DanrisiAsync(r, c, t), static d => new GeneratedImage(d), cancellationToken);
     }
 
     public Task<GeneratedImage> LoraAsync(ZImageLoraRequest request, ModalCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         ZImageValidator.Validate(request);
-        return runner.RunAsync(ModalEndpoint.ZImageLora, request, options, api.LoraAsync, static d => new GeneratedImage(d), cancellationToken);
+        return runner.RunAsync(ModalEndpoint.ZImageLora, request, options, api, static (a, r, c, t) => a.LoraAsync(r, c, t), static d => new GeneratedImage(d), cancellationToken);
     }
 }
