@@ -111,7 +111,7 @@ internal sealed class ModalCallRunner(
                     call.Endpoint,
                     body.Head,
                     body.Format,
-                    response.Content.Headers.ContentType?.ToString(),
+                    ModalHeaders.ContentType(response),
                     call.Seed,
                     call.Elapsed,
                     CallAccounting.CostOf(call, response),

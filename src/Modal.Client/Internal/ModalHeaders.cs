@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace Modal.Client.Internal;
@@ -14,7 +15,33 @@ internal static class ModalHeaders
     /// <summary>The header that carries the server-reported cost (sent lower-case by /flux-pulid only).</summary>
     public const string CostHeader = "x-cost-usd";
 
+    /// <summary>The characters of an HTTP token (RFC 9110), the parts of a plain <c>type/subtype</c> media type.</summary>
+    private static readonly SearchValues<char> TokenChars =
+        SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     public static string? CallId(HttpResponseMessage response) => First(response, CallIdHeader);
+
+    /// <summary>
+    /// The Content-Type of a response as text, exactly as <c>Content.Headers.ContentType?.ToString()</c> gives it. The
+    /// usual label, a plain <c>type/subtype</c>, reads the same parsed or not, so it is returned as received without
+    /// parsing it into a <see cref="System.Net.Http.Headers.MediaTypeHeaderValue"/>; anything else is parsed.
+    /// </summary>
+    public static string? ContentType(HttpResponseMessage response)
+    {
+        var headers = response.Content.Headers;
+        if (headers.NonValidated.TryGetValues("Content-Type", out var values) && values.Count == 1)
+        {
+            foreach (var value in values)
+            {
+                if (IsPlainMediaType(value))
+                {
+                    return value;
+                }
+            }
+        }
+
+        return headers.ContentType?.ToString();
+    }
 
     public static string? CallIdFrom(Uri resultUrl)
     {
@@ -52,4 +79,12 @@ internal static class ModalHeaders
 
         return null;
     }
+
+    private static bool IsPlainMediaType(string value)
+    {
+        var slash = value.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && IsToken(value.AsSpan(0, slash)) && IsToken(value.AsSpan(slash + 1));
+    }
+
+    private static bool IsToken(ReadOnlySpan<char> text) => !text.IsEmpty && !text.ContainsAnyExcept(TokenChars);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace Modal.Client;
@@ -13,8 +14,14 @@ public sealed class ModalCostLedger
     /// <summary>How long a reservation outlives its call's time budget before a shared store drops it.</summary>
     internal static readonly TimeSpan HoldMargin = TimeSpan.FromMinutes(1);
 
+    /// <summary>More than the endpoints times the budgets an application uses.</summary>
+    private const int MaxCachedRequests = 256;
+
     private readonly IOptionsMonitor<ModalClientOptions> _options;
     private readonly IModalSpendStore _store;
+
+    /// <summary>The spend requests built so far, by endpoint and budget (bounded: per-call timeouts may vary freely).</summary>
+    private readonly ConcurrentDictionary<(ModalEndpoint Endpoint, TimeSpan Budget), ModalSpendRequest> _requests = new();
 
     internal ModalCostLedger(IOptionsMonitor<ModalClientOptions> options, IModalSpendStore store)
     {
@@ -41,7 +48,7 @@ public sealed class ModalCostLedger
             throw Refuse(endpoint, estimate, perCall, perCall, "per call", shared: false);
         }
 
-        var request = new ModalSpendRequest(endpoint, estimate, limits.MaxSpendPerWindowUsd, limits.Window, budget + HoldMargin);
+        var request = RequestFor(endpoint, estimate, budget, limits);
         var reservation = await _store.ReserveAsync(request, cancellationToken).ConfigureAwait(false);
         if (!reservation.Granted)
         {
@@ -52,6 +59,30 @@ public sealed class ModalCostLedger
     }
 
     /// <summary>Releases a reservation and records what the call cost (nothing when no GPU work can have run).</summary>
+    /// <summary>
+    /// The spend request of a call: the same for every call of an endpoint with one budget under the same limits, so it is
+    /// built once (an immutable record) and reused while the limits stay as they were.
+    /// </summary>
+    private ModalSpendRequest RequestFor(ModalEndpoint endpoint, decimal estimate, TimeSpan budget, ModalBudgetOptions limits)
+    {
+        var key = (endpoint, budget);
+        if (_requests.TryGetValue(key, out var cached)
+            && cached.EstimateUsd == estimate
+            && cached.LimitUsd == limits.MaxSpendPerWindowUsd
+            && cached.Window == limits.Window)
+        {
+            return cached;
+        }
+
+        var request = new ModalSpendRequest(endpoint, estimate, limits.MaxSpendPerWindowUsd, limits.Window, budget + HoldMargin);
+        if (_requests.Count < MaxCachedRequests)
+        {
+            _requests[key] = request;
+        }
+
+        return request;
+    }
+
     internal ValueTask SettleAsync(ModalSpendReservation reservation, ModalCost? cost)
         => _store.SettleAsync(reservation, cost, CancellationToken.None);
 
