@@ -57,7 +57,6 @@ public static class ModalClientServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<ModalRoutingHandler>();
         services.TryAddTransient<ProxyAuthHandler>();
-        services.TryAddTransient<AttemptTracker>();
         services.TryAddSingleton<ModalCallRunner>();
         services.TryAddSingleton<AppSlotGate>();
         services.TryAddSingleton<ResultPoller>();
@@ -162,16 +161,16 @@ public static class ModalClientServiceCollectionExtensions
 
     /// <summary>
     /// POSTs: proxy auth, then <see cref="PostResiliencePolicy"/> (retry while the job cannot have started; one circuit
-    /// breaker per app, selected by the call on the request), then routing to the app, then <see cref="AttemptTracker"/>.
+    /// breaker per app, selected by the call on the request; each attempt recorded by <see cref="AttemptTracker"/>), then
+    /// routing to the app.
     /// The options reload: a changed retry or breaker setting rebuilds the pipelines.
     /// </summary>
     private static void ConfigurePosts(IHttpClientBuilder builder)
         => builder
-            .AddHttpMessageHandler(static sp => new ModalResilienceHandler(sp.GetRequiredService<ModalResiliencePipelines>().ForPost))
-            .AddHttpMessageHandler<ModalRoutingHandler>()
-            .AddHttpMessageHandler<AttemptTracker>();
+            .AddHttpMessageHandler(static sp => new ModalResilienceHandler(sp.GetRequiredService<ModalResiliencePipelines>().ForPost, tracksAttempts: true))
+            .AddHttpMessageHandler<ModalRoutingHandler>();
 
     /// <summary>Result-URL polls: proxy auth, then <see cref="PollResiliencePolicy"/> (retries and a per-attempt timeout, no breaker).</summary>
     private static void ConfigurePolls(IHttpClientBuilder builder)
-        => builder.AddHttpMessageHandler(static sp => new ModalResilienceHandler(sp.GetRequiredService<ModalResiliencePipelines>().ForPoll));
+        => builder.AddHttpMessageHandler(static sp => new ModalResilienceHandler(sp.GetRequiredService<ModalResiliencePipelines>().ForPoll, tracksAttempts: false));
 }

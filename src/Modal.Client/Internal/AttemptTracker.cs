@@ -1,38 +1,19 @@
 namespace Modal.Client.Internal;
 
 /// <summary>
-/// Records on the <see cref="ModalCall"/> what each POST attempt means for billing. It sits inside the retry strategy, so
-/// it sees every attempt: one that was refused before it could start work (a refused connection, 429, Modal's 503) leaves
-/// the call at "nothing ran"; any other answer or failure after the request left marks that GPU work may have run.
+/// Records on the <see cref="ModalCall"/> what each POST attempt means for billing. <see cref="ModalResilienceHandler"/>
+/// calls it around every attempt inside the retry strategy: one that was refused before it could start work (a refused
+/// connection, 429, Modal's 503) leaves the call at "nothing ran"; any other answer or failure after the request left
+/// marks that GPU work may have run.
 /// </summary>
-internal sealed class AttemptTracker : DelegatingHandler
+internal static class AttemptTracker
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>An attempt is about to be sent.</summary>
+    public static void Started(ModalCall call) => call.AttemptStarted();
+
+    /// <summary>An attempt was answered.</summary>
+    public static void Answered(ModalCall call, HttpResponseMessage response)
     {
-        var call = ModalCall.Of(request);
-        if (call is null)
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
-        call.AttemptStarted();
-        HttpResponseMessage response;
-        try
-        {
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ModalOutcomes.CannotHaveStarted(null, ex))
-        {
-            call.AttemptRejected();
-            throw;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // An abandoned attempt (OperationCanceledException) stays "in flight": the app may be running it.
-            call.AttemptMayHaveRun();
-            throw;
-        }
-
         if (ModalOutcomes.CannotHaveStarted(response, null))
         {
             call.AttemptRejected();
@@ -45,7 +26,19 @@ internal sealed class AttemptTracker : DelegatingHandler
         {
             call.AttemptMayHaveRun();
         }
+    }
 
-        return response;
+    /// <summary>An attempt failed without an answer.</summary>
+    public static void Failed(ModalCall call, Exception exception)
+    {
+        if (ModalOutcomes.CannotHaveStarted(null, exception))
+        {
+            call.AttemptRejected();
+        }
+        else if (exception is not OperationCanceledException)
+        {
+            // An abandoned attempt (OperationCanceledException) stays "in flight": the app may be running it.
+            call.AttemptMayHaveRun();
+        }
     }
 }

@@ -5,12 +5,17 @@ namespace Modal.Client.Internal;
 /// <summary>
 /// Sends a request through its resilience pipeline (<see cref="ModalResiliencePipelines"/>): each attempt goes down the
 /// rest of the handler chain with the same <see cref="HttpRequestMessage"/>, and the pipeline's predicates and callbacks
-/// read the call from the context (<see cref="CallOf"/>). Leaner than Microsoft.Extensions.Http.Resilience's handler,
-/// which also looks up request metadata for telemetry enrichers the SDK does not use.
+/// read the call from the context (<see cref="CallOf"/>). For POSTs (<paramref name="tracksAttempts"/>) it also records
+/// what each attempt means for billing (<see cref="AttemptTracker"/>). Leaner than Microsoft.Extensions.Http.Resilience's
+/// handler, which also looks up request metadata for telemetry enrichers the SDK does not use.
 /// </summary>
-internal sealed class ModalResilienceHandler(Func<HttpRequestMessage, ResiliencePipeline<HttpResponseMessage>> pipelineOf) : DelegatingHandler
+/// <param name="pipelineOf">The pipeline of a request.</param>
+/// <param name="tracksAttempts">Whether each attempt is a POST that may start paid GPU work.</param>
+internal sealed class ModalResilienceHandler(Func<HttpRequestMessage, ResiliencePipeline<HttpResponseMessage>> pipelineOf, bool tracksAttempts) : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<ModalCall?> CallKey = new("Modal.Client.Call");
+
+    private readonly bool _tracksAttempts = tracksAttempts;
 
     /// <summary>The call whose attempt an outcome belongs to; <see langword="null"/> for a request the SDK did not start.</summary>
     public static ModalCall? CallOf(ResilienceContext context)
@@ -26,12 +31,29 @@ internal sealed class ModalResilienceHandler(Func<HttpRequestMessage, Resilience
             var outcome = await pipeline.ExecuteOutcomeAsync(
                 static async (context, state) =>
                 {
+                    var call = state.Handler._tracksAttempts ? CallOf(context) : null;
+                    if (call is not null)
+                    {
+                        AttemptTracker.Started(call);
+                    }
+
                     try
                     {
-                        return Outcome.FromResult(await state.Handler.SendAttemptAsync(state.Request, context.CancellationToken).ConfigureAwait(false));
+                        var response = await state.Handler.SendAttemptAsync(state.Request, context.CancellationToken).ConfigureAwait(false);
+                        if (call is not null)
+                        {
+                            AttemptTracker.Answered(call, response);
+                        }
+
+                        return Outcome.FromResult(response);
                     }
                     catch (Exception exception)
                     {
+                        if (call is not null)
+                        {
+                            AttemptTracker.Failed(call, exception);
+                        }
+
                         return Outcome.FromException<HttpResponseMessage>(exception);
                     }
                 },
