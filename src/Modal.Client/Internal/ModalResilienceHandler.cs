@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Polly;
 
 namespace Modal.Client.Internal;
@@ -28,37 +29,7 @@ internal sealed class ModalResilienceHandler(Func<HttpRequestMessage, Resilience
         context.Properties.Set(CallKey, ModalCall.Of(request));
         try
         {
-            var outcome = await pipeline.ExecuteOutcomeAsync(
-                static async (context, state) =>
-                {
-                    var call = state.Handler._tracksAttempts ? CallOf(context) : null;
-                    if (call is not null)
-                    {
-                        AttemptTracker.Started(call);
-                    }
-
-                    try
-                    {
-                        var response = await state.Handler.SendAttemptAsync(state.Request, context.CancellationToken).ConfigureAwait(false);
-                        if (call is not null)
-                        {
-                            AttemptTracker.Answered(call, response);
-                        }
-
-                        return Outcome.FromResult(response);
-                    }
-                    catch (Exception exception)
-                    {
-                        if (call is not null)
-                        {
-                            AttemptTracker.Failed(call, exception);
-                        }
-
-                        return Outcome.FromException<HttpResponseMessage>(exception);
-                    }
-                },
-                context,
-                (Handler: this, Request: request)).ConfigureAwait(false);
+            var outcome = await pipeline.ExecuteOutcomeAsync(AttemptAsync, context, (Handler: this, Request: request)).ConfigureAwait(false);
             outcome.ThrowIfException();
             return outcome.Result!;
         }
@@ -70,6 +41,37 @@ internal sealed class ModalResilienceHandler(Func<HttpRequestMessage, Resilience
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
         => throw new NotSupportedException("Modal.Client sends asynchronously only.");
+
+    /// <summary>One attempt: the rest of the handler chain, with what it means for billing recorded on a POST's call.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(ResilienceContext context, (ModalResilienceHandler Handler, HttpRequestMessage Request) state)
+    {
+        var call = state.Handler._tracksAttempts ? CallOf(context) : null;
+        if (call is not null)
+        {
+            AttemptTracker.Started(call);
+        }
+
+        try
+        {
+            var response = await state.Handler.SendAttemptAsync(state.Request, context.CancellationToken).ConfigureAwait(false);
+            if (call is not null)
+            {
+                AttemptTracker.Answered(call, response);
+            }
+
+            return Outcome.FromResult(response);
+        }
+        catch (Exception exception)
+        {
+            if (call is not null)
+            {
+                AttemptTracker.Failed(call, exception);
+            }
+
+            return Outcome.FromException<HttpResponseMessage>(exception);
+        }
+    }
 
     private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         => base.SendAsync(request, cancellationToken);

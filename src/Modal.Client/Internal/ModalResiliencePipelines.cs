@@ -1,29 +1,32 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Registry;
 
 namespace Modal.Client.Internal;
 
 /// <summary>
-/// The SDK's resilience pipelines, built on first use and kept in a Polly registry: one POST pipeline per app
-/// (<see cref="PostResiliencePolicy"/>, so each app has its own circuit breaker) and one for result-URL polls
-/// (<see cref="PollResiliencePolicy"/>). A change of <see cref="ModalClientOptions"/> rebuilds them. <see cref="ModalResilienceHandler"/>
-/// runs them. Microsoft.Extensions.Http.Resilience's <c>AddResilienceHandler</c> would instead build a DI registry,
-/// telemetry enrichers and a pipeline per named client at start-up, and time every attempt for metrics nobody asked
-/// for: the SDK logs its retries and breaker changes and measures its calls itself.
+/// The SDK's resilience pipelines, built on first use: one POST pipeline per app (<see cref="PostResiliencePolicy"/>, so
+/// each app has its own circuit breaker) and one for result-URL polls (<see cref="PollResiliencePolicy"/>).
+/// <see cref="ModalResilienceHandler"/> runs them. A change of <see cref="ModalClientOptions"/> replaces the table, so the
+/// next call of each app builds its pipeline from the new options; calls in flight finish on the old one.
 /// </summary>
-internal sealed class ModalResiliencePipelines : IAsyncDisposable, IDisposable
+/// <remarks>
+/// Built straight from <see cref="ResiliencePipelineBuilder{TResult}"/>, not through a registry: Polly's registry wraps
+/// each pipeline in reload and execution-tracking components (an allocation and two more async steps per attempt), and
+/// Microsoft.Extensions.Http.Resilience's <c>AddResilienceHandler</c> also builds a DI registry, telemetry enrichers and
+/// per-attempt metering at start-up. The SDK logs its retries and breaker changes and measures its calls itself.
+/// </remarks>
+internal sealed class ModalResiliencePipelines : IDisposable
 {
     /// <summary>The key of the poll pipeline; app names are DNS labels and never contain a dot.</summary>
     internal const string PollsKey = "Modal.Client.Results";
 
-    private readonly ResiliencePipelineRegistry<string> _registry = new();
     private readonly IOptionsMonitor<ModalClientOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly IDisposable? _subscription;
-    private CancellationTokenSource _reload = new();
+    private ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new(StringComparer.Ordinal);
 
     public ModalResiliencePipelines(IOptionsMonitor<ModalClientOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
@@ -36,52 +39,37 @@ internal sealed class ModalResiliencePipelines : IAsyncDisposable, IDisposable
     /// <summary>The pipeline of a POST: its app's, read from the call on the request.</summary>
     public ResiliencePipeline<HttpResponseMessage> ForPost(HttpRequestMessage request)
     {
+        var pipelines = Volatile.Read(ref _pipelines);
         var key = PostResiliencePolicy.PipelineKey(request);
-        return _registry.TryGetPipeline<HttpResponseMessage>(key, out var pipeline)
+        return pipelines.TryGetValue(key, out var pipeline)
             ? pipeline
-            : _registry.GetOrAddPipeline<HttpResponseMessage>(key, (builder, context) => Configure(builder, context, PostResiliencePolicy.Configure));
+            : pipelines.GetOrAdd(key, static (_, self) => self.Build(PostResiliencePolicy.Configure), this);
     }
 
     /// <summary>The pipeline of every result-URL poll.</summary>
     public ResiliencePipeline<HttpResponseMessage> ForPoll(HttpRequestMessage request)
-        => _registry.TryGetPipeline<HttpResponseMessage>(PollsKey, out var pipeline)
+    {
+        var pipelines = Volatile.Read(ref _pipelines);
+        return pipelines.TryGetValue(PollsKey, out var pipeline)
             ? pipeline
-            : _registry.GetOrAddPipeline<HttpResponseMessage>(PollsKey, (builder, context) => Configure(builder, context, PollResiliencePolicy.Configure));
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _registry.Dispose();
-        _reload.Dispose();
+            : pipelines.GetOrAdd(PollsKey, static (_, self) => self.Build(PollResiliencePolicy.Configure), this);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _subscription?.Dispose();
-        await _registry.DisposeAsync().ConfigureAwait(false);
-        _reload.Dispose();
-    }
+    public void Dispose() => _subscription?.Dispose();
 
-    private void Configure(
-        ResiliencePipelineBuilder<HttpResponseMessage> builder,
-        ConfigureBuilderContext<string> context,
-        Action<ResiliencePipelineBuilder<HttpResponseMessage>, ModalClientOptions, ILogger> policy)
+    private ResiliencePipeline<HttpResponseMessage> Build(Action<ResiliencePipelineBuilder<HttpResponseMessage>, ModalClientOptions, ILogger> policy)
     {
-        builder.TimeProvider = _timeProvider;
-        context.AddReloadToken(Volatile.Read(ref _reload).Token);
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider };
         policy(builder, _options.CurrentValue, _logger);
+        return builder.Build();
     }
 
-    /// <summary>Rebuilds every pipeline (Polly lets calls in flight finish on the old one) after the options changed.</summary>
+    /// <summary>The next call of each app builds its pipeline from the changed options.</summary>
     private void OnOptionsChanged(ModalClientOptions options, string? name)
     {
-        if (name is not null && name != Options.DefaultName)
+        if (name is null || name == Options.DefaultName)
         {
-            return;
+            Volatile.Write(ref _pipelines, new ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>>(StringComparer.Ordinal));
         }
-
-        var previous = Interlocked.Exchange(ref _reload, new CancellationTokenSource());
-        previous.Cancel();
-        previous.Dispose();
     }
 }
