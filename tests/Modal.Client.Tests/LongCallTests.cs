@@ -220,6 +220,27 @@ public sealed class LongCallTests
     }
 
     [Fact]
+    public async Task CircuitBreaker_Opening_IsLoggedOnceWithTheAppAndTheBreak()
+    {
+        var logs = new FakeLogCollector();
+        using var modal = new WireMockModal(o => { o.CircuitBreaker.MinimumThroughput = 2; o.Retry.MaxRetryAttempts = 0; o.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(45); }, logs);
+        modal.Server.Given(Request.Create().WithPath(FluxPath).UsingPost()).RespondWith(Response.Create().WithStatusCode(502).WithBody("modal-http: x"));
+        for (var i = 0; i < 2; i++)
+        {
+            await Assert.ThrowsAsync<ModalPlatformException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
+        }
+
+        await Assert.ThrowsAsync<ModalCircuitOpenException>(() => modal.Client.Flux.SchnellAsync(new FluxSchnellRequest { Prompt = "p" }));
+
+        var opened = Assert.Single(logs.GetSnapshot(), r => r.Id.Id == 12);
+        Assert.Equal("Modal.Client.Resilience", opened.Category);
+        Assert.Equal(LogLevel.Warning, opened.Level);
+        Assert.Equal(
+            "The circuit breaker of Modal app ryla-flux opened for 45.0 s after repeated platform failures; its calls fail fast with ModalCircuitOpenException until then",
+            opened.Message);
+    }
+
+    [Fact]
     public async Task CircuitBreaker_IsPerApp()
     {
         using var modal = new WireMockModal(o => { o.CircuitBreaker.MinimumThroughput = 2; o.Retry.MaxRetryAttempts = 0; });
