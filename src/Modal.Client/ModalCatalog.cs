@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Modal.Client;
@@ -11,31 +10,30 @@ public static partial class ModalCatalog
 {
     private static readonly ModalEndpoint[] Entries = Build();
 
-    private static readonly FrozenDictionary<string, ModalEndpoint> ByPath =
-        Entries.ToFrozenDictionary(e => e.Path, StringComparer.Ordinal);
+    // A plain dictionary: read-only after this initializer, so safe for concurrent reads. A frozen one would analyse its
+    // 27 keys and load System.Collections.Immutable into every process for the one lookup a call makes.
+    private static readonly Dictionary<string, ModalEndpoint> ByPath = Entries.ToDictionary(e => e.Path, StringComparer.Ordinal);
 
     /// <summary>Every endpoint of the inventory (current, removed and future), current ones first in inventory order.</summary>
     public static IReadOnlyList<ModalEndpoint> All { get; } = Array.AsReadOnly(Entries);
 
     /// <summary>The inventory's use-case table: a primary endpoint, an alternative and a note per use case.</summary>
-    public static IReadOnlyList<ModalUseCaseRecommendation> UseCases { get; } = BuildUseCases();
+    public static IReadOnlyList<ModalUseCaseRecommendation> UseCases => Derived.UseCases;
 
     /// <summary>The inventory's speed ranking (fastest first): the 13 ranked endpoints.</summary>
-    public static IReadOnlyList<ModalEndpoint> SpeedRanking { get; } =
-        [.. Entries.Where(e => e.SpeedRank is not null).OrderBy(e => e.SpeedRank)];
+    public static IReadOnlyList<ModalEndpoint> SpeedRanking => Derived.SpeedRanking;
 
     /// <summary>The inventory's cost ranking (cheapest first): the 18 ranked endpoints.</summary>
-    public static IReadOnlyList<ModalEndpoint> CostRanking { get; } =
-        [.. Entries.Where(e => e.CostRank is not null).OrderBy(e => e.CostRank)];
+    public static IReadOnlyList<ModalEndpoint> CostRanking => Derived.CostRanking;
 
     /// <summary>
     /// The 21 endpoints with a typed method on <see cref="IModalClient"/>: the <see cref="ModalEndpointStatus.Current"/>
     /// ones and the <see cref="ModalEndpointStatus.Undeployed"/> ones (whose routes the reference deployment deleted).
     /// </summary>
-    public static IReadOnlyList<ModalEndpoint> Callable { get; } = [.. All.Where(e => e.IsCallable)];
+    public static IReadOnlyList<ModalEndpoint> Callable => Derived.Callable;
 
     /// <summary>The 19 endpoints the reference deployment serves (<see cref="ModalEndpointStatus.Current"/>).</summary>
-    public static IReadOnlyList<ModalEndpoint> Current { get; } = [.. All.Where(e => e.Status == ModalEndpointStatus.Current)];
+    public static IReadOnlyList<ModalEndpoint> Current => Derived.Current;
 
     /// <summary>The GPU price used for cost estimates: L40S, USD per second (contract X.10).</summary>
     public const decimal GpuPriceUsdPerSecond = 0.000542m;
@@ -92,4 +90,18 @@ public static partial class ModalCatalog
     /// <summary>The alternative the use-case table names for an endpoint that is a use case's primary.</summary>
     internal static ModalEndpoint? UseCaseAlternativeOf(ModalEndpoint endpoint)
         => UseCases.FirstOrDefault(u => u.Primary == endpoint)?.Alternative;
+
+    /// <summary>The lists derived from the entries, built on first use: a call looks up its endpoint and needs none of them.</summary>
+    private static class Derived
+    {
+        public static readonly IReadOnlyList<ModalUseCaseRecommendation> UseCases = BuildUseCases();
+
+        public static readonly IReadOnlyList<ModalEndpoint> SpeedRanking = [.. Entries.Where(e => e.SpeedRank is not null).OrderBy(e => e.SpeedRank)];
+
+        public static readonly IReadOnlyList<ModalEndpoint> CostRanking = [.. Entries.Where(e => e.CostRank is not null).OrderBy(e => e.CostRank)];
+
+        public static readonly IReadOnlyList<ModalEndpoint> Callable = [.. Entries.Where(e => e.IsCallable)];
+
+        public static readonly IReadOnlyList<ModalEndpoint> Current = [.. Entries.Where(e => e.Status == ModalEndpointStatus.Current)];
+    }
 }
