@@ -4,8 +4,8 @@ namespace Modal.Client.Internal;
 
 /// <summary>
 /// Sends the POST that starts the GPU job through the family's Refit method. The <see cref="ModalCall"/> rides on the
-/// request (Refit <c>[Property]</c>), where the retry strategy, the per-app circuit breaker, the routing handler and the
-/// <see cref="AttemptTracker"/> read it.
+/// request (Refit <c>[Property]</c>), where <see cref="ModalResilienceHandler"/> (retry, per-app circuit breaker, attempt
+/// tracking) and the routing handler read it.
 /// </summary>
 internal static class PostSender
 {

@@ -58,7 +58,6 @@ public sealed class ModalCostLedger
         return reservation;
     }
 
-    /// <summary>Releases a reservation and records what the call cost (nothing when no GPU work can have run).</summary>
     /// <summary>
     /// The spend request of a call: the same for every call of an endpoint with one budget under the same limits, so it is
     /// built once (an immutable record) and reused while the limits stay as they were.
@@ -83,6 +82,7 @@ public sealed class ModalCostLedger
         return request;
     }
 
+    /// <summary>Releases a reservation and records what the call cost (nothing when no GPU work can have run).</summary>
     internal ValueTask SettleAsync(ModalSpendReservation reservation, ModalCost? cost)
         => _store.SettleAsync(reservation, cost, CancellationToken.None);
 
