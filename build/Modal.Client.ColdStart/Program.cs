@@ -9,6 +9,12 @@ if (args.Length >= 2 && args[0] == "profile")
     return await Modal.Client.ColdStart.AllocationProfile.RunAsync(new Uri(args[1]), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
 }
 
+if (args.Length >= 3 && args[0] == "cpu" && args[1] is ("sdk" or "raw"))
+{
+    // Client-only CPU, thread-pool work items and lock contentions per warm call: `cpu sdk|raw <url> [calls]`.
+    return await Modal.Client.ColdStart.CpuPerCall.RunAsync(args[1], new Uri(args[2]), args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+}
+
 if (args.Length >= 3 && args[0] == "steady" && args[1] is ("sdk" or "raw"))
 {
     // Steady-state resident memory after many calls (build/steady-memory.sh): `steady sdk|raw <url> [calls] [--detail]`.
