@@ -25,7 +25,16 @@ internal static class CpuPerCall
         if (client == "sdk")
         {
             var services = new ServiceCollection();
-            services.AddModalClient(o => o.BaseUrl = baseUrl);
+            services.AddModalClient(o =>
+            {
+                o.BaseUrl = baseUrl;
+                if (Environment.GetEnvironmentVariable("MODAL_PROFILE_NO_RESILIENCE") == "1")
+                {
+                    // For comparison only: the pipeline without the POST retry and circuit breaker strategies.
+                    o.Retry.MaxRetryAttempts = 0;
+                    o.CircuitBreaker.Enabled = false;
+                }
+            });
             var provider = services.BuildServiceProvider();
             owner = provider;
             var flux = provider.GetRequiredService<IModalClient>().Flux;

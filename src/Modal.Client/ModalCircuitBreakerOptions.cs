@@ -20,10 +20,10 @@ public sealed class ModalCircuitBreakerOptions
     public int MinimumThroughput { get; set; } = 10;
 
     /// <summary>The window in which failures are counted.</summary>
-    /// <value>1 minute.</value>
+    /// <value>1 minute; 0.5 s to 1 day.</value>
     public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long the circuit stays open before one trial call is let through.</summary>
-    /// <value>30 seconds.</value>
+    /// <value>30 seconds; 0.5 s to 1 day.</value>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

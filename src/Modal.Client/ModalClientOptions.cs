@@ -60,7 +60,7 @@ public sealed class ModalClientOptions
     /// How long one GET of a result URL may take. Modal holds each GET for up to 150 s before answering another 303;
     /// a poll that takes longer is retried (reloading a result URL starts no new GPU work).
     /// </summary>
-    /// <value>3 minutes.</value>
+    /// <value>3 minutes; 10 ms to 1 day.</value>
     public TimeSpan ResultPollTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>

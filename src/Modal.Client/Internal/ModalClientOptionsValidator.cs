@@ -6,7 +6,9 @@ namespace Modal.Client.Internal;
 /// <summary>
 /// The rules of <see cref="ModalClientOptions"/>, with messages that quote the bad value and name the fix. Written out
 /// rather than as DataAnnotations: their validator loads System.ComponentModel's type descriptors and a regular-expression
-/// interpreter into every process (about 2 MiB resident and 200 types) to check a handful of numbers and one name.
+/// interpreter into every process (about 2 MiB resident and 200 types) to check a handful of numbers and one name. The
+/// ranges include every range Polly declares on the strategy options built from these values, so the SDK's pipelines
+/// skip Polly's own reflection-based check (<see cref="PollyValidation"/>).
 /// </summary>
 internal sealed class ModalClientOptionsValidator : IValidateOptions<ModalClientOptions>
 {
@@ -54,7 +56,11 @@ internal sealed class ModalClientOptionsValidator : IValidateOptions<ModalClient
             failures.Add($"Timeout is {timeout}; use a positive budget such as 00:10:00, or remove it to use each endpoint's default.");
         }
 
-        Positive(options.ResultPollTimeout, "ResultPollTimeout", "00:03:00", failures);
+        if (options.ResultPollTimeout < TimeSpan.FromMilliseconds(10) || options.ResultPollTimeout > TimeSpan.FromDays(1))
+        {
+            failures.Add($"ResultPollTimeout is {options.ResultPollTimeout}; use 10 ms to 1 day, for example 00:03:00.");
+        }
+
         Positive(options.HealthCheckTimeout, "HealthCheckTimeout", "00:00:10", failures);
         Positive(options.WarmUpTimeout, "WarmUpTimeout", "00:05:00", failures);
         if (options.Retry.BaseDelay < TimeSpan.Zero || options.Retry.BaseDelay > TimeSpan.FromMinutes(1))
@@ -62,14 +68,14 @@ internal sealed class ModalClientOptionsValidator : IValidateOptions<ModalClient
             failures.Add($"Retry.BaseDelay is {options.Retry.BaseDelay}; use 0 to 1 minute, for example 00:00:01.");
         }
 
-        if (options.CircuitBreaker.SamplingDuration < TimeSpan.FromSeconds(0.5))
+        if (options.CircuitBreaker.SamplingDuration < TimeSpan.FromSeconds(0.5) || options.CircuitBreaker.SamplingDuration > TimeSpan.FromDays(1))
         {
-            failures.Add($"CircuitBreaker.SamplingDuration is {options.CircuitBreaker.SamplingDuration}; use at least 0.5 s, for example 00:01:00.");
+            failures.Add($"CircuitBreaker.SamplingDuration is {options.CircuitBreaker.SamplingDuration}; use 0.5 s to 1 day, for example 00:01:00.");
         }
 
-        if (options.CircuitBreaker.BreakDuration < TimeSpan.FromSeconds(0.5))
+        if (options.CircuitBreaker.BreakDuration < TimeSpan.FromSeconds(0.5) || options.CircuitBreaker.BreakDuration > TimeSpan.FromDays(1))
         {
-            failures.Add($"CircuitBreaker.BreakDuration is {options.CircuitBreaker.BreakDuration}; use at least 0.5 s, for example 00:00:30.");
+            failures.Add($"CircuitBreaker.BreakDuration is {options.CircuitBreaker.BreakDuration}; use 0.5 s to 1 day, for example 00:00:30.");
         }
 
         if (options.MaxResultBytes <= 0)

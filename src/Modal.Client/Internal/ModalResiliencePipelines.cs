@@ -15,7 +15,9 @@ namespace Modal.Client.Internal;
 /// Built straight from <see cref="ResiliencePipelineBuilder{TResult}"/>, not through a registry: Polly's registry wraps
 /// each pipeline in reload and execution-tracking components (an allocation and two more async steps per attempt), and
 /// Microsoft.Extensions.Http.Resilience's <c>AddResilienceHandler</c> also builds a DI registry, telemetry enrichers and
-/// per-attempt metering at start-up. The SDK logs its retries and breaker changes and measures its calls itself.
+/// per-attempt metering at start-up. The SDK logs its retries and breaker changes and measures its calls itself. Polly's
+/// reflection-based check of the strategies' options is skipped (<see cref="PollyValidation"/>): the options come from
+/// <see cref="ModalClientOptions"/>, already validated.
 /// </remarks>
 internal sealed class ModalResiliencePipelines : IDisposable
 {
@@ -60,6 +62,7 @@ internal sealed class ModalResiliencePipelines : IDisposable
     private ResiliencePipeline<HttpResponseMessage> Build(Action<ResiliencePipelineBuilder<HttpResponseMessage>, ModalClientOptions, ILogger> policy)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider };
+        _ = PollyValidation.TrySkipDataAnnotations(builder);
         policy(builder, _options.CurrentValue, _logger);
         return builder.Build();
     }

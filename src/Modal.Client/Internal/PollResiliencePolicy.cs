@@ -17,6 +17,17 @@ internal static partial class PollResiliencePolicy
 {
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ModalClientOptions options, ILogger logger)
     {
+        if (options.Retry.MaxPollRetries > 0)
+        {
+            AddRetry(builder, options, logger);
+        }
+
+        builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.ResultPollTimeout });
+    }
+
+    /// <summary>Retries a poll that failed in transit (Polly's retry needs at least one attempt, so 0 adds none).</summary>
+    private static void AddRetry(ResiliencePipelineBuilder<HttpResponseMessage> builder, ModalClientOptions options, ILogger logger)
+    {
         builder.AddRetry(new HttpRetryStrategyOptions
         {
             MaxRetryAttempts = options.Retry.MaxPollRetries,
@@ -43,7 +54,6 @@ internal static partial class PollResiliencePolicy
                 return ValueTask.CompletedTask;
             },
         });
-        builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.ResultPollTimeout });
     }
 
     private static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
