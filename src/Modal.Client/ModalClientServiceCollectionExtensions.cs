@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,15 +54,19 @@ public static class ModalClientServiceCollectionExtensions
         }
 
         services.AddOptions<ModalClientOptions>().ValidateOnStart();
+        AddClosedOptionsServices<ModalClientOptions>(services);
+        AddClosedOptionsServices<HttpClientFactoryOptions>(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModalClientOptions>, ModalClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<ModalRoutingHandler>();
         services.TryAddTransient<ProxyAuthHandler>();
         services.TryAddSingleton<ModalCallRunner>();
         services.TryAddSingleton<AppSlotGate>();
-        services.TryAddSingleton<ResultPoller>();
+        services.TryAddSingleton(static sp => new ResultPoller(
+            sp.GetRequiredService<IHttpClientFactory>(), Options(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<ResultPoller>()));
         services.TryAddSingleton<ResultReader>();
-        services.TryAddSingleton<CallAccounting>();
+        services.TryAddSingleton(static sp => new CallAccounting(
+            sp.GetRequiredService<ModalCostLedger>(), sp.GetRequiredService<ModalTelemetry>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<ModalCallRunner>()));
         services.TryAddSingleton<ResultDestinations>();
         services.TryAddSingleton<ModalResiliencePipelines>();
         services.AddMetrics();
@@ -111,6 +116,25 @@ public static class ModalClientServiceCollectionExtensions
         services.TryAddTransient<IUpscaleClient, UpscaleClient>();
         services.TryAddTransient<IModalClient, ModalClient>();
         return builder;
+    }
+
+    private static IOptionsMonitor<ModalClientOptions> Options(IServiceProvider services) => services.GetRequiredService<IOptionsMonitor<ModalClientOptions>>();
+
+    /// <summary>
+    /// Closed registrations of the options services of <typeparamref name="TOptions"/> (the SDK's options and the
+    /// <see cref="IHttpClientFactory"/> options its clients are built from), created as Microsoft.Extensions.Options
+    /// creates them: the container then resolves them without constructing generic types at run time from the open
+    /// registrations, which Native AOT does through its type loader, slowly, in every process's first call. A service
+    /// the application registered itself is kept.
+    /// </summary>
+    private static void AddClosedOptionsServices<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(IServiceCollection services)
+        where TOptions : class
+    {
+        services.TryAddSingleton<IOptionsMonitorCache<TOptions>>(static _ => new OptionsCache<TOptions>());
+        services.TryAddTransient<IOptionsFactory<TOptions>>(static sp => new OptionsFactory<TOptions>(
+            sp.GetServices<IConfigureOptions<TOptions>>(), sp.GetServices<IPostConfigureOptions<TOptions>>(), sp.GetServices<IValidateOptions<TOptions>>()));
+        services.TryAddSingleton<IOptionsMonitor<TOptions>>(static sp => new OptionsMonitor<TOptions>(
+            sp.GetRequiredService<IOptionsFactory<TOptions>>(), sp.GetServices<IOptionsChangeTokenSource<TOptions>>(), sp.GetRequiredService<IOptionsMonitorCache<TOptions>>()));
     }
 
     /// <summary>The names of the SDK's own HttpClients: one per family for the POSTs, one for result-URL polls, one for probes.</summary>
