@@ -10,7 +10,7 @@ namespace Modal.Client.Benchmarks;
 /// allocations at most raw + 4 KB. Each benchmark is first warmed until the JIT is quiet (<see cref="JitQuiet"/>). The naive <c>ReadAsByteArrayAsync</c> client is shown for reference.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 12)]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 20)]
 public class ImageResultBenchmarks
 {
     private const string Prompt = "a red fox in the snow, golden hour";
