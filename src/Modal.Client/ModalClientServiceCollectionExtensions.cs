@@ -56,6 +56,7 @@ public static class ModalClientServiceCollectionExtensions
         services.AddOptions<ModalClientOptions>().ValidateOnStart();
         AddClosedOptionsServices<ModalClientOptions>(services);
         AddClosedOptionsServices<HttpClientFactoryOptions>(services);
+        AddClosedOptionsServices<LoggerFilterOptions>(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModalClientOptions>, ModalClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<ModalRoutingHandler>();
@@ -121,8 +122,8 @@ public static class ModalClientServiceCollectionExtensions
     private static IOptionsMonitor<ModalClientOptions> Options(IServiceProvider services) => services.GetRequiredService<IOptionsMonitor<ModalClientOptions>>();
 
     /// <summary>
-    /// Closed registrations of the options services of <typeparamref name="TOptions"/> (the SDK's options and the
-    /// <see cref="IHttpClientFactory"/> options its clients are built from), created as Microsoft.Extensions.Options
+    /// Closed registrations of the options services of <typeparamref name="TOptions"/> (the SDK's options, and the
+    /// options of the <see cref="IHttpClientFactory"/> and <see cref="ILoggerFactory"/> every call uses), created as Microsoft.Extensions.Options
     /// creates them: the container then resolves them without constructing generic types at run time from the open
     /// registrations, which Native AOT does through its type loader, slowly, in every process's first call. A service
     /// the application registered itself is kept.
