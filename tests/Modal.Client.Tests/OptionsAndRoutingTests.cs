@@ -12,6 +12,38 @@ namespace Modal.Client.Tests;
 /// <summary>Routing (workspace URLs, one base URL, per-app overrides), options validation and DI registration.</summary>
 public sealed class OptionsAndRoutingTests
 {
+    /// <summary>
+    /// The options services a call uses are registered closed (no generic types built at run time, which Native AOT
+    /// does slowly); they behave as Microsoft.Extensions.Options' own, and an application's own registration wins.
+    /// </summary>
+    [Fact]
+    public void AddModalClient_RegistersTheOptionsServicesItUsesClosed_AndKeepsAnApplicationsOwn()
+    {
+        var services = new ServiceCollection();
+        var own = new StaticOptionsMonitor<Microsoft.Extensions.Logging.LoggerFilterOptions>(new() { MinLevel = Microsoft.Extensions.Logging.LogLevel.Error });
+        services.AddSingleton<IOptionsMonitor<Microsoft.Extensions.Logging.LoggerFilterOptions>>(own);
+        services.AddModalClient(o => o.Workspace = "ryla");
+        services.Configure<Microsoft.Extensions.Http.HttpClientFactoryOptions>("named", o => o.SuppressHandlerScope = true);
+
+        Assert.Contains(services, d => d.ServiceType == typeof(IOptionsMonitor<ModalClientOptions>));
+        Assert.Contains(services, d => d.ServiceType == typeof(IOptionsMonitor<Microsoft.Extensions.Http.HttpClientFactoryOptions>));
+        Assert.Single(services, d => d.ServiceType == typeof(IOptionsMonitor<Microsoft.Extensions.Logging.LoggerFilterOptions>));
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        Assert.Equal("ryla", provider.GetRequiredService<IOptionsMonitor<ModalClientOptions>>().CurrentValue.Workspace);
+        Assert.Same(provider.GetRequiredService<IOptionsMonitor<ModalClientOptions>>(), provider.GetRequiredService<IOptionsMonitor<ModalClientOptions>>());
+        Assert.True(provider.GetRequiredService<IOptionsMonitor<Microsoft.Extensions.Http.HttpClientFactoryOptions>>().Get("named").SuppressHandlerScope);
+        Assert.Same(own, provider.GetRequiredService<IOptionsMonitor<Microsoft.Extensions.Logging.LoggerFilterOptions>>());
+    }
+
+    private sealed class StaticOptionsMonitor<T>(T value) : IOptionsMonitor<T>
+    {
+        public T CurrentValue => value;
+
+        public T Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<T, string?> listener) => null;
+    }
+
     [Theory]
     [InlineData("ryla", "ryla-flux", "https://ryla--ryla-flux-comfyui-fastapi-app.modal.run/")]
     [InlineData("ryla", "ryla-instantid", "https://ryla--ryla-instantid-comfyui-fastapi-app.modal.run/")]
