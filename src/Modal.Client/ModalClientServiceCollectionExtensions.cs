@@ -63,6 +63,7 @@ public static class ModalClientServiceCollectionExtensions
         services.TryAddTransient<ProxyAuthHandler>();
         services.TryAddSingleton<ModalCallRunner>();
         services.TryAddSingleton<AppSlotGate>();
+        // Loggers from the factory rather than ILogger<T>: no Logger<T> type built at run time (see AddClosedOptionsServices).
         services.TryAddSingleton(static sp => new ResultPoller(
             sp.GetRequiredService<IHttpClientFactory>(), Options(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<ResultPoller>()));
         services.TryAddSingleton<ResultReader>();
@@ -75,18 +76,18 @@ public static class ModalClientServiceCollectionExtensions
         services.TryAddSingleton<ModalTelemetry>();
         services.TryAddSingleton<IModalSlotLimiter>(_ => new ModalProcessSlotLimiter());
         services.TryAddSingleton<IModalSpendStore>(sp => new ModalProcessSpendStore(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new ModalCostLedger(sp.GetRequiredService<IOptionsMonitor<ModalClientOptions>>(), sp.GetRequiredService<IModalSpendStore>()));
+        services.TryAddSingleton(sp => new ModalCostLedger(Options(sp), sp.GetRequiredService<IModalSpendStore>()));
         services.TryAddSingleton<ModalHealthProbe>();
         services.TryAddTransient<ModalAppsHealthCheck>();
         services.TryAddSingleton(sp => new ModalDeploymentDiscovery(
-            sp.GetRequiredService<IOptionsMonitor<ModalClientOptions>>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>()));
+            Options(sp), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddTransient(sp => new ModelSelector(
             sp.GetRequiredService<IModalClient>(),
             sp.GetRequiredService<ModalDeploymentDiscovery>(),
-            sp.GetRequiredService<ILogger<ModelSelector>>()));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<ModelSelector>()));
         services.TryAddTransient<IModelSelector>(sp => sp.GetRequiredService<ModelSelector>());
         services.TryAddTransient(sp => new ModalBatch(
-            sp.GetRequiredService<IModalClient>(), sp.GetRequiredService<IOptionsMonitor<ModalClientOptions>>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IModalClient>(), Options(sp), sp.GetRequiredService<TimeProvider>()));
 
         // Refit must send our content as it is: with its Content-Length, streamed while it is sent. Buffered = true would
         // load it whole into memory first (a 50 MiB video: 82 MB); Buffered = false alone would re-wrap it in a chunked
@@ -119,14 +120,15 @@ public static class ModalClientServiceCollectionExtensions
         return builder;
     }
 
-    private static IOptionsMonitor<ModalClientOptions> Options(IServiceProvider services) => services.GetRequiredService<IOptionsMonitor<ModalClientOptions>>();
+    private static IOptionsMonitor<ModalClientOptions> Options(IServiceProvider services)
+        => services.GetRequiredService<IOptionsMonitor<ModalClientOptions>>();
 
     /// <summary>
     /// Closed registrations of the options services of <typeparamref name="TOptions"/> (the SDK's options, and the
-    /// options of the <see cref="IHttpClientFactory"/> and <see cref="ILoggerFactory"/> every call uses), created as Microsoft.Extensions.Options
-    /// creates them: the container then resolves them without constructing generic types at run time from the open
-    /// registrations, which Native AOT does through its type loader, slowly, in every process's first call. A service
-    /// the application registered itself is kept.
+    /// options of the <see cref="IHttpClientFactory"/> and <see cref="ILoggerFactory"/> every call uses), created as
+    /// Microsoft.Extensions.Options creates them: the container then resolves them without constructing generic types at
+    /// run time from the open registrations, which Native AOT does through its type loader, slowly, in every process's
+    /// first call. A service the application registered itself is kept.
     /// </summary>
     private static void AddClosedOptionsServices<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(IServiceCollection services)
         where TOptions : class
