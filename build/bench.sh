@@ -4,14 +4,14 @@
 # raw HttpClient + System.Text.Json baseline, then the load test (50 concurrent calls through one client, MaxConcurrentCallsPerApp = 50).
 #
 # Usage:
-#   bash build/bench.sh                  # every BenchmarkDotNet benchmark, then the load test (about 8 minutes on 2 idle cores)
+#   bash build/bench.sh                  # every BenchmarkDotNet benchmark, then the load test (about 5 minutes on 2 idle cores)
 #   bash build/bench.sh '*Image*' [...]  # only the benchmarks that match the filter (more BenchmarkDotNet options may follow)
 #   bash build/bench.sh --load [--calls 50] [--rounds 5]   # only the load test
 #
 # Results: artifacts/benchmarks/results/*-report-github.md (BenchmarkDotNet) and the load table on standard output.
-# The recorded figures and the targets they are held to are in docs/benchmarks.md. Two scripts measure whole processes
-# against the same loopback server: build/cold-start.sh (one call, then exit) and build/steady-memory.sh (resident
-# memory after 2,000 calls).
+# The recorded figures and the targets they are held to are in docs/benchmarks.md. Three scripts measure whole processes
+# against the same loopback server: build/cold-start.sh (one call, then exit), build/steady-memory.sh (resident memory
+# after 2,000 calls) and build/cpu-per-call.sh (the client process's own CPU per warm call).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
