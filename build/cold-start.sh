@@ -41,16 +41,10 @@ else
   echo "Native AOT: skipped (MODAL_COLD_START_SKIP_AOT=1, or no clang and zlib1g-dev: bash build/aot-smoke.sh installs them as root)."
 fi
 
-# The loopback server in its own process, kept alive on a pipe for the whole run.
-# The server stops when its standard input (this script's descriptor 3, the only writer of the pipe) closes.
-fifo="$(mktemp -u)"; mkfifo "$fifo"
-"$bench/bin/Release/net10.0/Modal.Client.Benchmarks" --serve <"$fifo" >artifacts/cold-start-server.out 2>&1 &
-server_pid=$!
-exec 3>"$fifo"; rm -f "$fifo"
-trap 'exec 3>&-; wait "$server_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do grep -q '^listening ' artifacts/cold-start-server.out 2>/dev/null && break; sleep 0.1; done
-url="$(sed -n 's/^listening //p' artifacts/cold-start-server.out)small/"
-[ -n "$url" ] || { echo "the loopback server did not start"; exit 1; }
+# The loopback server in its own process for the whole run (build/loopback-server.sh).
+source build/loopback-server.sh
+start_loopback_server artifacts/cold-start-server.out
+url="${loopback_base}small/"
 
 time_ms() { # prints the wall-clock milliseconds of one run of "$@"; fails when the run fails
   local start end

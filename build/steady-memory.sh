@@ -34,16 +34,10 @@ dotnet build "$bench" -c Release -nologo -v quiet >/dev/null
 dotnet build "$project" -c Release -nologo -v quiet -o "$out/jit" >/dev/null
 exe=(dotnet "$out/jit/Modal.Client.ColdStart.dll")
 
-# The loopback server in its own process, kept alive on a pipe for the whole run (as in build/cold-start.sh).
-# The server stops when its standard input (this script's descriptor 3, the only writer of the pipe) closes.
-fifo="$(mktemp -u)"; mkfifo "$fifo"
-"$bench/bin/Release/net10.0/Modal.Client.Benchmarks" --serve <"$fifo" >"$out/server.out" 2>&1 &
-server_pid=$!
-exec 3>"$fifo"; rm -f "$fifo"
-trap 'exec 3>&-; wait "$server_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do grep -q '^listening ' "$out/server.out" 2>/dev/null && break; sleep 0.1; done
-base="$(sed -n 's/^listening //p' "$out/server.out")"
-[ -n "$base" ] || { echo "the loopback server did not start"; exit 1; }
+# The loopback server in its own process for the whole run (build/loopback-server.sh).
+source build/loopback-server.sh
+start_loopback_server "$out/server.out"
+base="$loopback_base"
 
 # The server's path prefixes (LoopbackServer.ImagePrefix and SmallImagePrefix) and how each row is labelled.
 sizes=(image small)

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Modal.Client;
 
@@ -10,14 +8,11 @@ namespace Modal.Client.ColdStart;
 /// <c>cpu sdk|raw &lt;url&gt; [calls]</c>: what one warm sequential call costs the client process alone (the loopback
 /// server runs in another process): CPU time (user + system, all threads), wall time, thread-pool work items (each one a
 /// hop from one thread to another), lock contentions and bytes allocated, per call, over <c>calls</c> calls (10,000 by
-/// default) after 3,000 warm-up calls. The work-item and contention counts are exact; the times vary from run to run.
+/// default) after 3,000 warm-up calls. The calls are <see cref="SteadyMemory"/>'s, so both measures run the same code.
+/// The work-item and contention counts are exact; the times vary from run to run.
 /// </summary>
 internal static class CpuPerCall
 {
-    private const string Prompt = "a red fox in the snow, golden hour";
-
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
-
     public static async Task<int> RunAsync(string client, Uri baseUrl, int calls)
     {
         Func<Task<int>> call;
@@ -38,13 +33,13 @@ internal static class CpuPerCall
             var provider = services.BuildServiceProvider();
             owner = provider;
             var flux = provider.GetRequiredService<IModalClient>().Flux;
-            call = async () => (await flux.SchnellAsync(new FluxSchnellRequest { Prompt = Prompt, Seed = 42 })).Content.Length;
+            call = () => SteadyMemory.SdkCallAsync(flux);
         }
         else
         {
             var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
             var url = new Uri(baseUrl, "flux");
-            call = () => RawCallAsync(http, url);
+            call = () => SteadyMemory.RawCallAsync(http, url);
         }
 
         // Warm up until the JIT is quiet: at least 3,000 calls, then until 1,000 calls in a row compile nothing more
@@ -133,22 +128,5 @@ internal static class CpuPerCall
         }
 
         return result;
-    }
-
-    private static async Task<int> RawCallAsync(HttpClient http, Uri url)
-    {
-        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new RawFlux { Prompt = Prompt, Seed = 42 }, RawJson.Default.RawFlux));
-        content.Headers.ContentType = Json;
-        using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
-        using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
-        response.EnsureSuccessStatusCode();
-        var bytes = GC.AllocateUninitializedArray<byte>(checked((int)(response.Content.Headers.ContentLength ?? 0)));
-        var stream = await response.Content.ReadAsStreamAsync();
-        await using (stream)
-        {
-            await stream.ReadExactlyAsync(bytes);
-        }
-
-        return bytes.Length;
     }
 }

@@ -55,7 +55,7 @@ internal static class SteadyMemory
     }
 
     /// <summary>One call whose result is dropped when it returns (the loop's state machine holds no result).</summary>
-    private static async Task<int> SdkCallAsync(IFluxClient flux)
+    internal static async Task<int> SdkCallAsync(IFluxClient flux)
     {
         var image = await flux.SchnellAsync(new FluxSchnellRequest { Prompt = Prompt, Seed = 42 });
         return image.Content.Length;
@@ -77,7 +77,7 @@ internal static class SteadyMemory
     }
 
     /// <summary>The raw limit's call, as the cold-start <c>raw</c> mode but reading from the headers on (no buffering).</summary>
-    private static async Task<int> RawCallAsync(HttpClient http, Uri url)
+    internal static async Task<int> RawCallAsync(HttpClient http, Uri url)
     {
         using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new RawFlux { Prompt = Prompt, Seed = 42 }, RawJson.Default.RawFlux));
         content.Headers.ContentType = Json;
